@@ -1,0 +1,37 @@
+package dev.resltj.trainer.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Runs a command with the project's error policy: usage errors print one line and exit 2; failures
+ * print the message (the stack trace only with {@code --verbose}) and exit 1.
+ */
+public final class CliRunner {
+  private CliRunner() {}
+
+  public static int run(Object command, String... args) {
+    CommandLine cli = new CommandLine(command);
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+          ex.getCommandLine()
+              .getErr()
+              .println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, c, parseResult) -> {
+          if (ex instanceof UsageException) {
+            c.getErr().println("error: " + ex.getMessage());
+            return ExitCodes.USAGE;
+          }
+          c.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          if (verbose) {
+            ex.printStackTrace(c.getErr());
+          }
+          return ExitCodes.FAILURE;
+        });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.resltj.trainer.model;
+
+import java.util.List;
+
+/**
+ * What sits on the shared trunk: {@code branches} copies of {@code branchLayers}, each followed by
+ * global average pooling and a linear classifier over all classes. With one branch this is a plain
+ * classifier (the baselines); with three it is ResLT (h+m+t, m+t, t), whose fused logits are the sum
+ * of the branch logits. The classifier is one shared linear layer (the authors' ImageNet design) or
+ * one per branch (the MNIST reference).
+ */
+public record Head(int branches, List<Layer> branchLayers, boolean sharedClassifier) {
+  public Head {
+    if (branches != 1 && branches != 3) {
+      throw new IllegalArgumentException("a head has 1 branch or 3 (ResLT), got " + branches);
+    }
+    branchLayers = List.copyOf(branchLayers);
+  }
+
+  public boolean isReslt() {
+    return branches == 3;
+  }
+
+  public BranchStyle style() {
+    if (!isReslt()) {
+      return BranchStyle.SINGLE;
+    }
+    return sharedClassifier ? BranchStyle.PAPER : BranchStyle.SEPARATE;
+  }
+}
