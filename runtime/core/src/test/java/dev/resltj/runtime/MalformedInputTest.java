@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.resltj.runtime.fixtures.OnnxFixtures;
 import dev.resltj.runtime.fixtures.TestImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +65,7 @@ class MalformedInputTest {
 
   @Test
   void pngHeaderOnlyIsUnsupportedImage() {
-    byte[] header = Arrays.copyOf(pngDeclaring(28, 28), 8);
+    byte[] header = Arrays.copyOf(TestImages.pngDeclaring(28, 28), 8);
     assertThrows(UnsupportedImageException.class, () -> classifier.classify(header));
   }
 
@@ -85,7 +81,7 @@ class MalformedInputTest {
 
   @Test
   void hugeHeaderIsRefusedBeforeDecoding() {
-    byte[] bomb = pngDeclaring(50_000, 50_000);
+    byte[] bomb = TestImages.pngDeclaring(50_000, 50_000);
     ImageTooLargeException e =
         assertThrows(ImageTooLargeException.class, () -> classifier.classify(bomb));
     assertThat(e.width()).isEqualTo(50_000);
@@ -153,29 +149,5 @@ class MalformedInputTest {
         assertThrows(
             InvalidInputException.class, () -> classifier.classify(dir.resolve("none.png")));
     assertThat(e).hasMessageContaining("none.png");
-  }
-
-  /** A PNG signature and IHDR chunk (valid CRC) declaring the given size, and no pixel data. */
-  static byte[] pngDeclaring(int width, int height) {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-      ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-      DataOutputStream c = new DataOutputStream(chunk);
-      c.writeBytes("IHDR");
-      c.writeInt(width);
-      c.writeInt(height);
-      c.write(new byte[] {8, 0, 0, 0, 0}); // 8-bit gray, deflate, no filter, no interlace
-      byte[] body = chunk.toByteArray();
-      out.writeInt(body.length - 4);
-      out.write(body);
-      CRC32 crc = new CRC32();
-      crc.update(body);
-      out.writeInt((int) crc.getValue());
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
