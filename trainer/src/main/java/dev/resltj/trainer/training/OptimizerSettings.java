@@ -1,0 +1,35 @@
+package dev.resltj.trainer.training;
+
+import java.util.Locale;
+
+/**
+ * The optimiser: Adam (L2 weight decay added to the gradient, or decoupled as in AdamW) or SGD with
+ * Nesterov momentum.
+ */
+public record OptimizerSettings(Kind kind, double momentum, double weightDecay, boolean decoupledWeightDecay) {
+  static final double ADAM_BETA1 = 0.9;
+  static final double ADAM_BETA2 = 0.999;
+  static final double ADAM_EPSILON = 1e-8;
+
+  /** Which optimiser. */
+  public enum Kind {
+    ADAM,
+    SGD;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public OptimizerSettings {
+    if (kind == null) {
+      throw new IllegalArgumentException("optimizer is required");
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+    }
+    if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+      throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+    }
+  }
+}
