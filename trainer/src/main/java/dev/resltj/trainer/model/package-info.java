@@ -1,0 +1,8 @@
+/**
+ * The network as data and as a trainable block. A {@link dev.resltj.trainer.model.NetworkSpec}
+ * (input and normalisation, trunk layers, head) is what {@code run.json}, checkpoints and the ONNX
+ * exporter read; {@link dev.resltj.trainer.model.NetworkBlock} is the DJL block built from it, with
+ * structural parameter names; {@link dev.resltj.trainer.model.NetworkPresets} names the networks the
+ * trainer offers.
+ */
+package dev.resltj.trainer.model;
