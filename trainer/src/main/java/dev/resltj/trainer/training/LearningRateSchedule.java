@@ -1,6 +1,9 @@
 package dev.resltj.trainer.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Learning rate per optimiser step: a linear warm-up from {@code base / warmupSteps} to {@code base}
@@ -14,7 +17,23 @@ public record LearningRateSchedule(
   public enum Kind {
     COSINE,
     STEPS,
-    CONSTANT
+    CONSTANT;
+
+    @JsonValue
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Kind fromId(String text) {
+      for (Kind k : values()) {
+        if (k.id().equals(text.strip().toLowerCase(Locale.ROOT))) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown schedule '" + text + "'; expected cosine, steps or constant");
+    }
   }
 
   public LearningRateSchedule {

@@ -1,5 +1,7 @@
 package dev.resltj.trainer.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -16,8 +18,19 @@ public record OptimizerSettings(Kind kind, double momentum, double weightDecay, 
     ADAM,
     SGD;
 
+    @JsonValue
     public String id() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Kind fromId(String text) {
+      for (Kind k : values()) {
+        if (k.id().equals(text.strip().toLowerCase(Locale.ROOT))) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("unknown optimizer '" + text + "'; expected adam or sgd");
     }
   }
 

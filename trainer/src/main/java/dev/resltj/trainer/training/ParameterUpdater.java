@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,38 +111,40 @@ public final class ParameterUpdater implements AutoCloseable {
     }
   }
 
-  /** Writes the optimiser state (step count, then the state arrays in parameter order). */
-  public void save(OutputStream out) throws IOException {
+  /** The optimiser's state, to save with a checkpoint. */
+  public OptimizerState snapshot() {
     NDList all = new NDList();
     for (NDArray[] s : state) {
       for (NDArray a : s) {
         all.add(a);
       }
     }
-    new java.io.DataOutputStream(out).writeInt(stepCount);
-    all.encode(out);
+    return new OptimizerState(settings.kind(), stepCount, all.encode());
   }
 
   /**
-   * Restores what {@link #save} wrote for the same network and optimiser; a mismatch fails with a
-   * message and changes nothing.
+   * Restores a {@link #snapshot} of the same network and optimiser; a mismatch throws and changes
+   * nothing.
    */
-  public void load(InputStream in) throws IOException {
-    int steps = new java.io.DataInputStream(in).readInt();
+  public void restore(OptimizerState saved) {
+    if (saved.kind() != settings.kind()) {
+      throw new IllegalArgumentException(
+          "saved optimizer state is " + saved.kind().id() + ", this run uses " + settings.kind().id());
+    }
     try (NDManager loading = stateManager.newSubManager()) {
-      NDList all = NDList.decode(loading, in);
+      NDList all = NDList.decode(loading, saved.arrays());
       int expected = state.stream().mapToInt(s -> s.length).sum();
       if (all.size() != expected) {
-        throw new IOException(
-            "optimizer state has " + all.size() + " arrays, this optimizer needs " + expected);
+        throw new IllegalArgumentException(
+            "saved optimizer state has " + all.size() + " arrays, this network needs " + expected);
       }
       int k = 0;
       for (NDArray[] s : state) {
         for (NDArray a : s) {
           if (!a.getShape().equals(all.get(k).getShape())) {
-            throw new IOException(
-                "optimizer state array " + k + " has shape " + all.get(k).getShape()
-                    + ", expected " + a.getShape());
+            throw new IllegalArgumentException(
+                "saved optimizer state array " + k + " has shape " + all.get(k).getShape()
+                    + ", this network needs " + a.getShape());
           }
           k++;
         }
@@ -157,7 +156,7 @@ public final class ParameterUpdater implements AutoCloseable {
         }
       }
     }
-    stepCount = steps;
+    stepCount = saved.steps();
   }
 
   @Override
