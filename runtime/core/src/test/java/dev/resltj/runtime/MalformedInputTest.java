@@ -101,6 +101,36 @@ class MalformedInputTest {
   }
 
   @Test
+  void batchErrorsSayWhichImageAndKeepTheirType() {
+    byte[] good = TestImages.encode(TestImages.blob(28, 0, 255, 0), "png");
+    byte[] bomb = TestImages.pngDeclaring(50_000, 50_000);
+    ImageTooLargeException tooLarge =
+        assertThrows(
+            ImageTooLargeException.class,
+            () -> classifier.classifyAllEncoded(List.of(good, good, bomb)));
+    assertThat(tooLarge).hasMessageStartingWith("image 2 of 3: image is 50000x50000");
+    assertThat(tooLarge.width()).isEqualTo(50_000);
+    UnsupportedImageException text =
+        assertThrows(
+            UnsupportedImageException.class,
+            () -> classifier.classifyAllEncoded(List.of("text".getBytes(StandardCharsets.UTF_8), good)));
+    assertThat(text).hasMessageStartingWith("image 0 of 2: not a PNG");
+  }
+
+  @Test
+  void decodedImagesObeyTheSameSizeLimits() {
+    BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(one));
+    try (ResltClassifier small =
+        ResltClassifier.open(
+            dir.resolve("q.onnx"), ClassifierOptions.builder().maxImageSize(32, 32).build())) {
+      BufferedImage big = new BufferedImage(33, 20, BufferedImage.TYPE_BYTE_GRAY);
+      assertThrows(ImageTooLargeException.class, () -> small.classify(big));
+      assertThrows(ImageTooLargeException.class, () -> small.classifyAll(List.of(big)));
+    }
+  }
+
+  @Test
   void wrongTensorLengthSaysWhatWasExpected() {
     InvalidInputException e =
         assertThrows(InvalidInputException.class, () -> classifier.classify(new float[100]));
