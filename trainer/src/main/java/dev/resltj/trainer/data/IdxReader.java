@@ -7,7 +7,6 @@ import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -98,49 +97,49 @@ public final class IdxReader {
   }
 
   private static <T> T read(Path file, int expectedMagic, Result<T> result) {
-    MessageDigest sha = sha256();
     try (InputStream plain = Files.newInputStream(file);
         PushbackInputStream peek = new PushbackInputStream(plain, 2)) {
       byte[] start = peek.readNBytes(2);
       peek.unread(start);
       boolean gzip = isGzip(start);
       long fileSize = Files.size(file);
-      InputStream content = gzip ? new GZIPInputStream(peek, 1 << 16) : peek;
-      try (DigestInputStream in = new DigestInputStream(content, sha)) {
-        int[] dims = readHeader(file, in, expectedMagic);
-        long dataBytes = 1;
-        for (int d : dims) {
-          dataBytes *= d;
-        }
-        long headerBytes = 4L + 4L * dims.length;
-        if (!gzip && fileSize != headerBytes + dataBytes) {
-          throw new DataFileException(file, sizeProblem(dims, dataBytes, fileSize - headerBytes));
-        }
-        if (gzip && dataBytes > fileSize * MAX_DEFLATE_RATIO) {
-          throw new DataFileException(
-              file,
-              "header declares "
-                  + describe(dims)
-                  + " ("
-                  + dataBytes
-                  + " bytes), more than a "
-                  + fileSize
-                  + "-byte gzip file can hold: the header is corrupt");
-        }
-        byte[] data = new byte[(int) dataBytes];
-        int n = in.readNBytes(data, 0, data.length);
-        if (n < data.length) {
-          throw new DataFileException(file, sizeProblem(dims, dataBytes, n));
-        }
-        if (in.read() != -1) {
-          throw new DataFileException(
-              file,
-              "holds more bytes than its header declares ("
-                  + describe(dims)
-                  + "): the header does not match the content");
-        }
-        return result.make(dims, data, HexFormat.of().formatHex(sha.digest()));
+      InputStream in = gzip ? new GZIPInputStream(peek, 1 << 16) : peek;
+      MessageDigest sha = sha256();
+      int[] dims = readHeader(file, in, expectedMagic, sha);
+      long dataBytes = 1;
+      for (int d : dims) {
+        dataBytes *= d;
       }
+      long headerBytes = 4L + 4L * dims.length;
+      if (!gzip && fileSize != headerBytes + dataBytes) {
+        throw new DataFileException(file, sizeProblem(dims, dataBytes, fileSize - headerBytes));
+      }
+      if (gzip && dataBytes > fileSize * MAX_DEFLATE_RATIO) {
+        throw new DataFileException(
+            file,
+            "header declares "
+                + describe(dims)
+                + " ("
+                + dataBytes
+                + " bytes), more than a "
+                + fileSize
+                + "-byte gzip file can hold: the header is corrupt");
+      }
+      byte[] data = new byte[(int) dataBytes];
+      int n = readFully(in, data);
+      if (n < data.length) {
+        throw new DataFileException(file, sizeProblem(dims, dataBytes, n));
+      }
+      if (in.read() != -1) {
+        throw new DataFileException(
+            file,
+            "holds more bytes than its header declares ("
+                + describe(dims)
+                + "): the header does not match the content");
+      }
+      // one call over the whole array: the SHA intrinsic kicks in at once, even in a cold JVM
+      sha.update(data);
+      return result.make(dims, data, HexFormat.of().formatHex(sha.digest()));
     } catch (DataFileException e) {
       throw e;
     } catch (NoSuchFileException e) {
@@ -154,7 +153,21 @@ public final class IdxReader {
     }
   }
 
-  private static int[] readHeader(Path file, InputStream in, int expectedMagic) throws IOException {
+  /** Reads in 1 MiB steps: one huge read would make NIO allocate a direct buffer as large. */
+  private static int readFully(InputStream in, byte[] data) throws IOException {
+    int off = 0;
+    while (off < data.length) {
+      int n = in.read(data, off, Math.min(1 << 20, data.length - off));
+      if (n < 0) {
+        break;
+      }
+      off += n;
+    }
+    return off;
+  }
+
+  private static int[] readHeader(Path file, InputStream in, int expectedMagic, MessageDigest sha)
+      throws IOException {
     byte[] m = in.readNBytes(4);
     if (m.length < 4) {
       throw new DataFileException(
@@ -179,6 +192,8 @@ public final class IdxReader {
     if (d.length < 4 * ndims) {
       throw new DataFileException(file, "truncated header: the dimensions are missing");
     }
+    sha.update(m);
+    sha.update(d);
     int[] dims = new int[ndims];
     long total = 1;
     for (int i = 0; i < ndims; i++) {

@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 /** Small IDX files and image sets built in code. */
-final class IdxFixtures {
+public final class IdxFixtures {
   private IdxFixtures() {}
 
   /** An idx3 file of {@code count} images of {@code rows x cols}; pixel value = (i + y + x) % 256. */
-  static byte[] images(int count, int rows, int cols) {
+  public static byte[] images(int count, int rows, int cols) {
     ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
     b.putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
     for (int i = 0; i < count; i++) {
@@ -27,7 +27,7 @@ final class IdxFixtures {
   }
 
   /** An idx1 file holding {@code labels}. */
-  static byte[] labels(int... labels) {
+  public static byte[] labels(int... labels) {
     ByteBuffer b = ByteBuffer.allocate(8 + labels.length);
     b.putInt(IdxReader.LABELS_MAGIC).putInt(labels.length);
     for (int l : labels) {
@@ -36,7 +36,7 @@ final class IdxFixtures {
     return b.array();
   }
 
-  static byte[] gzip(byte[] raw) {
+  public static byte[] gzip(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(raw);
@@ -46,7 +46,7 @@ final class IdxFixtures {
     return out.toByteArray();
   }
 
-  static Path write(Path file, byte[] bytes) {
+  public static Path write(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.getParent());
       return Files.write(file, bytes);
@@ -56,7 +56,7 @@ final class IdxFixtures {
   }
 
   /** A balanced set: {@code perClass} images of each of {@code classes} classes, 1x4x4, labels cycle. */
-  static LabeledImages balanced(int classes, int perClass) {
+  public static LabeledImages balanced(int classes, int perClass) {
     int n = classes * perClass;
     byte[] pixels = new byte[n * 16];
     int[] labels = new int[n];
@@ -70,7 +70,7 @@ final class IdxFixtures {
   }
 
   /** A set with the given number of images per class (labels grouped by class). */
-  static LabeledImages withCounts(int... counts) {
+  public static LabeledImages withCounts(int... counts) {
     int n = java.util.Arrays.stream(counts).sum();
     int[] labels = new int[n];
     int k = 0;
