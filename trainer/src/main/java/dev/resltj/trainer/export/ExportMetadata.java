@@ -82,7 +82,7 @@ public record ExportMetadata(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        JsonFiles.toJson(Provenance.ofThisProcess()),
+        JsonFiles.toJson(ExportProvenance.ofThisProcess()),
         1);
   }
 

@@ -13,6 +13,7 @@ import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.Layer;
 import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.model.NetworkSpec;
+import dev.resltj.trainer.provenance.Provenance;
 import dev.resltj.trainer.storage.JsonFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,8 @@ public final class OnnxModelWriter {
             .setIrVersion(OnnxContract.IR_VERSION)
             .addOpsetImport(
                 OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxContract.OPSET))
-            .setProducerName(Provenance.PRODUCER_NAME)
-            .setProducerVersion(Provenance.producerVersion())
+            .setProducerName(Provenance.PRODUCER)
+            .setProducerVersion(ExportProvenance.producerVersion())
             .setDomain("dev.resltj")
             .setModelVersion(metadata.modelVersion())
             .setDocString(docString(spec, metadata))

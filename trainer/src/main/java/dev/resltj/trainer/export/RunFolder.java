@@ -79,8 +79,8 @@ final class RunFolder {
     Optional<String> metrics = optionalObject(REPORT_FILE).map(RunFolder::metrics);
     ObjectNode provenance =
         optionalObject(PROVENANCE_FILE)
-            .map(Provenance::merged)
-            .orElseGet(Provenance::ofThisProcess);
+            .map(ExportProvenance::merged)
+            .orElseGet(ExportProvenance::ofThisProcess);
     try {
       return new ExportMetadata(
           labels(run, spec.numClasses()),

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.OnnxContract;
+import dev.resltj.runtime.Polarity;
+import dev.resltj.runtime.ResltClassifier;
+import dev.resltj.runtime.TensorSpec;
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.CheckpointException;
 import dev.resltj.trainer.model.NetworkPresets;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,8 @@ class ModelExportTest {
   void exportedRunCarriesItsRunSplitReportAndProvenance() throws IOException {
     Path run = RunFolderFixture.create(dir, NetworkPresets.reference());
     Files.writeString(run.resolve("provenance.json"),
-        "{\"data\": {\"train-images-idx3-ubyte\": \"ba89\"}, \"java\": \"17 (trainer box)\"}");
+        "{\"dataFiles\": [{\"path\": \"train-images-idx3-ubyte\", \"sha256\": \"ba89\"}],"
+            + " \"javaVersion\": \"17 (trainer box)\"}");
     Path onnx = dir.resolve("out/model.onnx");
 
     ExportResult result = ModelExport.exportRun(run, onnx);
@@ -51,10 +57,39 @@ class ModelExportTest {
     assertThat(metrics.has("perClassRecall")).isFalse();
     assertThat(json(props, OnnxContract.KEY_RUN_CONFIG).get("epochs").asInt()).isEqualTo(2);
     JsonNode provenance = json(props, OnnxContract.KEY_PROVENANCE);
-    assertThat(provenance.get("java").asText()).as("the run's own record wins")
+    assertThat(provenance.get("javaVersion").asText()).as("the run's own record is kept")
         .isEqualTo("17 (trainer box)");
-    assertThat(provenance.path("data").path("train-images-idx3-ubyte").asText()).isEqualTo("ba89");
-    assertThat(provenance.has("exported_at")).isTrue();
+    assertThat(provenance.path("dataFiles").path(0).path("sha256").asText()).isEqualTo("ba89");
+    assertThat(provenance.get("exportedUtc").asText()).endsWith("Z");
+    assertThat(provenance.get("exportedBy").asText()).startsWith("reslt-train ");
+  }
+
+  @Test
+  void runtimeReadsTheExportedMetadataAsItsModelCard() throws IOException {
+    Path run = RunFolderFixture.create(dir, NetworkPresets.mnist());
+    Path onnx = dir.resolve("model.onnx");
+    ModelExport.exportRun(run, onnx);
+
+    try (ResltClassifier classifier = ResltClassifier.open(onnx)) {
+      ModelCard card = classifier.modelCard();
+      assertThat(card.labels()).startsWith("zero", "one").hasSize(10);
+      assertThat(card.classCounts()).containsExactly(42, 125, 187, 28, 601, 300, 5918, 2698,
+          1188, 67);
+      assertThat(card.groups()).hasValue(new ModelCard.Groups(100, 1000, List.of(6, 7, 8),
+          List.of(1, 2, 4, 5), List.of(0, 3, 9)));
+      assertThat(card.input()).isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f,
+          Polarity.LIGHT_ON_DARK));
+      assertThat(card.method()).hasValue("reslt");
+      assertThat(card.alpha()).hasValue(0.5);
+      assertThat(card.branchStyle()).hasValue("paper");
+      assertThat(card.metrics()).hasValueSatisfying(m -> {
+        assertThat(m.images()).isEqualTo(10000);
+        assertThat(m.top1()).hasValue(0.9871);
+        assertThat(m.tail()).hasValue(0.975);
+      });
+      assertThat(classifier.outputs().stream().map(TensorSpec::name))
+          .contains("logits", "probabilities", "logits_hmt", "logits_mt", "logits_t");
+    }
   }
 
   @Test

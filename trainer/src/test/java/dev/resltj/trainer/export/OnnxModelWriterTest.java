@@ -43,7 +43,7 @@ class OnnxModelWriterTest {
           assertThat(o.getDomain()).isEmpty();
           assertThat(o.getVersion()).isEqualTo(17L);
         });
-    assertThat(model.getProducerName()).isEqualTo("reslt-j");
+    assertThat(model.getProducerName()).isEqualTo("reslt-train");
     assertThat(model.getProducerVersion()).isNotBlank();
     assertThat(model.getModelVersion()).isEqualTo(1L);
     assertThat(model.getDocString()).contains("ResLT", "paper", "10 classes", "0..255");
@@ -171,9 +171,10 @@ class OnnxModelWriterTest {
         .containsEntry(OnnxContract.KEY_BRANCH_STYLE, "paper")
         .doesNotContainKeys(OnnxContract.KEY_METRICS, OnnxContract.KEY_RUN_CONFIG);
     JsonNode provenance = JsonFiles.mapper().readTree(props.get(OnnxContract.KEY_PROVENANCE));
-    assertThat(provenance.get("producer").asText()).isEqualTo("reslt-j");
-    assertThat(provenance.get("djl").asText()).isEqualTo("0.36.0");
-    assertThat(provenance.has("exported_at")).isTrue();
+    assertThat(provenance.get("producer").asText()).isEqualTo("reslt-train");
+    assertThat(provenance.get("djlVersion").asText()).isEqualTo("0.36.0");
+    assertThat(provenance.get("engineVersion").asText()).isEqualTo("2.7.1");
+    assertThat(provenance.has("exportedUtc")).isTrue();
   }
 
   @Test

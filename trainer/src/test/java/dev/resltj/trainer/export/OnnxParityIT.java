@@ -8,11 +8,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.resltj.runtime.OnnxContract;
+import dev.resltj.runtime.OutputTensor;
+import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.model.BranchStyle;
@@ -23,10 +21,10 @@ import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.model.NetworkSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -39,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The exported graph computes what the trained DJL network computes: after a brief training (so
  * weights and BatchNorm running statistics are far from their initial values), 1,024 images give
- * the same logits in ONNX Runtime within 1e-4 of the logit scale, the same argmax, probabilities
+ * the same logits in ONNX Runtime (loaded through runtime/core's {@link ResltClassifier}, as
+ * applications load it) within 1e-4 of the logit scale, the same argmax, probabilities
  * summing to 1, for every branch style, a baseline and the reference network; every file passes
  * the ONNX checker with strict shape inference.
  */
@@ -104,7 +103,15 @@ class OnnxParityIT {
             });
     assertThat(losses[1]).as("training loss falls").isLessThan(losses[0]);
 
-    float[][] ort = ortOutputs(onnxFile, test, spec.head().isReslt());
+    List<String> names = new ArrayList<>(List.of(OnnxContract.OUTPUT_LOGITS));
+    if (spec.head().isReslt()) {
+      names.addAll(List.of(OnnxContract.OUTPUT_LOGITS_HMT, OnnxContract.OUTPUT_LOGITS_MT,
+          OnnxContract.OUTPUT_LOGITS_T));
+    }
+    names.add(OnnxContract.OUTPUT_PROBABILITIES);
+    float[][] all = runtimeOutputs(onnxFile, test, names);
+    float[][] ort = Arrays.copyOf(all, all.length - 1);
+    float[] probabilities = all[all.length - 1];
     assertThat(ort.length).isEqualTo(djl[0].length);
     double scale = 0;
     double maxDiff = 0;
@@ -123,7 +130,6 @@ class OnnxParityIT {
     assertThat(maxDiff / scale).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
     assertThat(argmax(ort[0])).containsExactly(argmax(djl[0][0]));
 
-    float[] probabilities = ortProbabilities(onnxFile, test);
     for (int n = 0; n < IMAGES; n++) {
       double sum = 0;
       for (int c = 0; c < 10; c++) {
@@ -166,40 +172,17 @@ class OnnxParityIT {
     }
   }
 
-  private static float[][] ortOutputs(Path model, SyntheticDigits test, boolean reslt)
-      throws OrtException {
-    List<String> names = new ArrayList<>(List.of(OnnxContract.OUTPUT_LOGITS));
-    if (reslt) {
-      names.addAll(List.of(OnnxContract.OUTPUT_LOGITS_HMT, OnnxContract.OUTPUT_LOGITS_MT,
-          OnnxContract.OUTPUT_LOGITS_T));
-    }
-    float[][] result = new float[names.size()][];
-    for (int i = 0; i < names.size(); i++) {
-      result[i] = runOrt(model, test, names.get(i));
-    }
-    return result;
-  }
-
-  private static float[] ortProbabilities(Path model, SyntheticDigits test) throws OrtException {
-    return runOrt(model, test, OnnxContract.OUTPUT_PROBABILITIES);
-  }
-
-  private static float[] runOrt(Path model, SyntheticDigits test, String output)
-      throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        OrtSession session = env.createSession(model.toString(), options);
-        OnnxTensor input =
-            OnnxTensor.createTensor(
-                env, FloatBuffer.wrap(test.images(0, IMAGES)), new long[] {IMAGES, 1, 28, 28});
-        OrtSession.Result result =
-            session.run(Map.of(OnnxContract.INPUT_IMAGE, input), java.util.Set.of(output))) {
-      float[][] values = (float[][]) result.get(0).getValue();
-      float[] flat = new float[values.length * values[0].length];
-      for (int n = 0; n < values.length; n++) {
-        System.arraycopy(values[n], 0, flat, n * values[n].length, values[n].length);
+  /** Runs the file through runtime/core, as an application would, and returns the outputs. */
+  private static float[][] runtimeOutputs(Path model, SyntheticDigits test, List<String> names) {
+    try (ResltClassifier classifier = ResltClassifier.open(model)) {
+      Map<String, OutputTensor> out = classifier.run(test.images(0, IMAGES), IMAGES, names);
+      float[][] result = new float[names.size()][];
+      for (int i = 0; i < names.size(); i++) {
+        OutputTensor tensor = out.get(names.get(i));
+        assertThat(tensor.shape()).containsExactly((long) IMAGES, 10L);
+        result[i] = tensor.toArray();
       }
-      return flat;
+      return result;
     }
   }
 
