@@ -38,15 +38,20 @@ import picocli.CommandLine.TypeConversionException;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  reslt-train train                                   ResLT, default network, 20 epochs",
-      "  reslt-train train --method ce --name ce-baseline    the cross-entropy baseline",
-      "  reslt-train train --method reslt --alpha 0.9 --split runs/reslt-seed1/split.json",
-      "                                                      same images as an earlier run",
-      "  reslt-train train --network reference --method reslt-branch-sampling --epochs 30",
-      "  reslt-train train --resume runs/reslt-seed1         continue an interrupted run",
+      "  # ResLT on MNIST-LT with the default network, 20 epochs",
+      "  reslt-train train",
+      "  # the cross-entropy baseline",
+      "  reslt-train train --method ce --name ce-baseline",
+      "  # another alpha on the very same images as an earlier run",
+      "  reslt-train train --alpha 0.9 --name a09 --split runs/reslt-seed1/split.json",
+      "  # the MNIST reference's network and training scheme",
+      "  reslt-train train --network reference --method reslt-branch-sampling",
+      "  # continue an interrupted run",
+      "  reslt-train train --resume runs/reslt-seed1",
       "",
-      "alpha weighs the branch term of ResLT against the fused term; 0.5 is the MNIST reference's"
-          + " value and needs tuning elsewhere (the authors use up to 0.995 on CIFAR-100-LT)."
+      "alpha weighs the branch term of ResLT against the fused term. 0.5 is the MNIST",
+      "reference's value; other data needs tuning (the authors use up to 0.995 on",
+      "CIFAR-100-LT)."
     })
 public final class TrainCommand implements Callable<Integer> {
 
