@@ -131,6 +131,10 @@ public final class TrainingRun {
           resumed.isPresent()
               ? ModelCheckpoint.load(checkpointDir, manager)
               : NetworkBlock.initialized(spec, manager);
+      // loaded parameters come back without autograd; fresh ones already have it
+      block.getParameters().values().stream()
+          .filter(p -> p.requiresGradient())
+          .forEach(p -> p.getArray().setRequiresGradient(true));
       if (!block.spec().equals(spec)) {
         throw new CheckpointException(
             checkpointDir + " holds another network than " + RunFolders.RUN_FILE + " describes");
