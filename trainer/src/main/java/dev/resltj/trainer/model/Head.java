@@ -1,5 +1,6 @@
 package dev.resltj.trainer.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -17,10 +18,17 @@ public record Head(int branches, List<Layer> branchLayers, boolean sharedClassif
     branchLayers = List.copyOf(branchLayers);
   }
 
+  /** Names of the branches in output order: {@code hmt, mt, t} for ResLT, {@code main} otherwise. */
+  public List<String> branchNames() {
+    return isReslt() ? List.of("hmt", "mt", "t") : List.of("main");
+  }
+
+  @JsonIgnore
   public boolean isReslt() {
     return branches == 3;
   }
 
+  @JsonIgnore
   public BranchStyle style() {
     if (!isReslt()) {
       return BranchStyle.SINGLE;

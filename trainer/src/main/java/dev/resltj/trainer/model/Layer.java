@@ -1,11 +1,42 @@
 package dev.resltj.trainer.model;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * One layer of a network described as data. The DJL builder and the ONNX exporter both switch over
- * these records, so a layer that one side does not know is a compile error, not a silent wrong graph.
+ * these records through {@link Visitor} (Java 17 has no exhaustive switch over sealed types), so a
+ * layer that one side does not know is a compile error, not a silent wrong graph. In JSON ({@code network.json}, {@code run.json}) each layer carries its kind in {@code "type"}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Layer.Conv.class, name = "conv"),
+  @JsonSubTypes.Type(value = Layer.BatchNorm.class, name = "batch_norm"),
+  @JsonSubTypes.Type(value = Layer.Relu.class, name = "relu"),
+  @JsonSubTypes.Type(value = Layer.LeakyRelu.class, name = "leaky_relu"),
+  @JsonSubTypes.Type(value = Layer.MaxPool.class, name = "max_pool"),
+  @JsonSubTypes.Type(value = Layer.Dropout.class, name = "dropout")
+})
 public sealed interface Layer
     permits Layer.Conv, Layer.BatchNorm, Layer.Relu, Layer.LeakyRelu, Layer.MaxPool, Layer.Dropout {
+
+  /** Calls the {@code visitor} method for this layer's kind. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of layer: adding a kind breaks every visitor until it handles it. */
+  interface Visitor<R> {
+    R conv(Conv conv);
+
+    R batchNorm(BatchNorm batchNorm);
+
+    R relu(Relu relu);
+
+    R leakyRelu(LeakyRelu leakyRelu);
+
+    R maxPool(MaxPool maxPool);
+
+    R dropout(Dropout dropout);
+  }
 
   /** 2-D convolution, square kernel. */
   record Conv(int outChannels, int kernel, int stride, int padding, boolean bias) implements Layer {
@@ -17,9 +48,17 @@ public sealed interface Layer
         throw new IllegalArgumentException("padding must be >= 0, got " + padding);
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.conv(this);
+    }
   }
 
-  /** Batch normalisation over channels; {@code epsilon} is the one exported to ONNX. */
+  /**
+   * Batch normalisation over channels; {@code epsilon} is the one exported to ONNX. {@code momentum}
+   * follows DJL: the weight of the old running statistic (DJL's 0.9 is PyTorch's 0.1).
+   */
   record BatchNorm(float epsilon, float momentum) implements Layer {
     public BatchNorm {
       if (!(epsilon > 0f)) {
@@ -29,15 +68,30 @@ public sealed interface Layer
         throw new IllegalArgumentException("momentum must be in (0, 1), got " + momentum);
       }
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.batchNorm(this);
+    }
   }
 
-  record Relu() implements Layer {}
+  record Relu() implements Layer {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.relu(this);
+    }
+  }
 
   record LeakyRelu(float slope) implements Layer {
     public LeakyRelu {
       if (!(slope >= 0f && slope < 1f)) {
         throw new IllegalArgumentException("leaky ReLU slope must be in [0, 1), got " + slope);
       }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.leakyRelu(this);
     }
   }
 
@@ -47,6 +101,11 @@ public sealed interface Layer
       positive("kernel", kernel);
       positive("stride", stride);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.maxPool(this);
+    }
   }
 
   /** Dropout while training; the identity at inference (and in the exported graph). */
@@ -55,6 +114,11 @@ public sealed interface Layer
       if (!(rate >= 0f && rate < 1f)) {
         throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
       }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.dropout(this);
     }
   }
 

@@ -1,0 +1,153 @@
+package dev.resltj.trainer.data;
+
+import java.util.Arrays;
+
+/**
+ * Images and their labels held in memory as unsigned bytes, {@code [N, C, H, W]} row-major: the MNIST
+ * family is 47 MB of bytes but would be 188 MB of floats, so conversion happens per batch.
+ */
+public final class LabeledImages {
+  private final byte[] pixels;
+  private final int[] labels;
+  private final int channels;
+  private final int height;
+  private final int width;
+  private final int numClasses;
+
+  private LabeledImages(
+      byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+    this.pixels = pixels;
+    this.labels = labels;
+    this.channels = channels;
+    this.height = height;
+    this.width = width;
+    this.numClasses = numClasses;
+  }
+
+  /** Copies the arrays and checks that sizes and labels agree. */
+  public static LabeledImages of(
+      byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+    if (channels < 1 || height < 1 || width < 1) {
+      throw new IllegalArgumentException(
+          "image shape must be positive, got " + channels + "x" + height + "x" + width);
+    }
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("need at least 2 classes, got " + numClasses);
+    }
+    long expected = (long) labels.length * channels * height * width;
+    if (pixels.length != expected) {
+      throw new IllegalArgumentException(
+          "pixel count "
+              + pixels.length
+              + " does not match "
+              + labels.length
+              + " images of "
+              + channels
+              + "x"
+              + height
+              + "x"
+              + width
+              + " (expected "
+              + expected
+              + ")");
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= numClasses) {
+        throw new IllegalArgumentException(
+            "label " + labels[i] + " of image " + i + " is outside 0.." + (numClasses - 1));
+      }
+    }
+    return new LabeledImages(pixels.clone(), labels.clone(), channels, height, width, numClasses);
+  }
+
+  public int size() {
+    return labels.length;
+  }
+
+  public int channels() {
+    return channels;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int numClasses() {
+    return numClasses;
+  }
+
+  /** Values per image: {@code channels * height * width}. */
+  public int imageSize() {
+    return channels * height * width;
+  }
+
+  public int label(int index) {
+    return labels[index];
+  }
+
+  /** A copy of all labels. */
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** Pixel {@code (c, y, x)} of image {@code index}, 0..255. */
+  public int pixel(int index, int c, int y, int x) {
+    return pixels[((index * channels + c) * height + y) * width + x] & 0xFF;
+  }
+
+  /** Writes image {@code index} as floats 0..255 into {@code dst} starting at {@code offset}. */
+  public void copyImage(int index, float[] dst, int offset) {
+    int size = imageSize();
+    int base = index * size;
+    for (int i = 0; i < size; i++) {
+      dst[offset + i] = pixels[base + i] & 0xFF;
+    }
+  }
+
+  /** Images per class. */
+  public int[] classCounts() {
+    int[] counts = new int[numClasses];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    return counts;
+  }
+
+  /** The images at {@code indices}, in that order (an index may repeat: drawing with replacement). */
+  public LabeledImages select(int[] indices) {
+    int size = imageSize();
+    byte[] outPixels = new byte[indices.length * size];
+    int[] outLabels = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      int src = indices[i];
+      if (src < 0 || src >= labels.length) {
+        throw new IndexOutOfBoundsException(
+            "index " + src + " outside 0.." + (labels.length - 1));
+      }
+      System.arraycopy(pixels, src * size, outPixels, i * size, size);
+      outLabels[i] = labels[src];
+    }
+    return new LabeledImages(outPixels, outLabels, channels, height, width, numClasses);
+  }
+
+  @Override
+  public String toString() {
+    return "LabeledImages["
+        + size()
+        + " x "
+        + channels
+        + "x"
+        + height
+        + "x"
+        + width
+        + ", classes="
+        + numClasses
+        + ", counts="
+        + Arrays.toString(classCounts())
+        + "]";
+  }
+}

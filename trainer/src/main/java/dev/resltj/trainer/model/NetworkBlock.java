@@ -1,0 +1,328 @@
+package dev.resltj.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trainable DJL block of a {@link NetworkSpec}; its forward contract is the spec's. Every
+ * parameter has a structural name ({@link #namedParameters()}): {@code trunk.<i>.<kind>}, {@code
+ * branch.<name>.<i>.<kind>} and {@code classifier.<kind>} (shared) or {@code
+ * classifier.<name>.<kind>}, where {@code i} is the layer's position in the spec, {@code name} a
+ * {@link Head#branchNames() branch name} and {@code kind} DJL's own ({@code weight, bias, gamma,
+ * beta, runningMean, runningVar}). The exporter finds weights by these names, never by order.
+ */
+public final class NetworkBlock extends AbstractBlock {
+  private static final byte VERSION = 1;
+
+  /** Path of the one classifier of a shared-classifier or single head. */
+  public static final String SHARED_CLASSIFIER = "classifier";
+
+  private final NetworkSpec spec;
+  /** One entry per spec layer; {@code null} where the layer has no parameters. */
+  private final List<Block> trunkBlocks;
+  private final List<List<Block>> branchBlocks;
+  /** One classifier, or one per branch. */
+  private final List<Linear> classifiers;
+  private final Map<String, Block> blocksByPath = new LinkedHashMap<>();
+
+  private NetworkBlock(NetworkSpec spec) {
+    super(VERSION);
+    this.spec = spec;
+    Head head = spec.head();
+    this.trunkBlocks = childBlocks(spec.trunk(), i -> trunkPath(i));
+    List<List<Block>> branches = new ArrayList<>();
+    for (String branch : head.branchNames()) {
+      branches.add(childBlocks(head.branchLayers(), i -> branchPath(branch, i)));
+    }
+    this.branchBlocks = List.copyOf(branches);
+    List<Linear> linears = new ArrayList<>();
+    if (head.sharedClassifier() || !head.isReslt()) {
+      linears.add(addChild(SHARED_CLASSIFIER, newClassifier()));
+    } else {
+      for (String branch : head.branchNames()) {
+        linears.add(addChild(classifierPath(branch), newClassifier()));
+      }
+    }
+    this.classifiers = List.copyOf(linears);
+  }
+
+  /** A new, uninitialised block for {@code spec}. */
+  public static NetworkBlock of(NetworkSpec spec) {
+    return new NetworkBlock(spec);
+  }
+
+  /** A block for {@code spec} whose parameters are created (fresh values) on {@code manager}. */
+  public static NetworkBlock initialized(NetworkSpec spec, NDManager manager) {
+    NetworkBlock block = of(spec);
+    block.initialize(manager, DataType.FLOAT32, block.inputShape(1));
+    return block;
+  }
+
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  /** {@code [batch, C, H, W]} as the spec's input expects. */
+  public Shape inputShape(long batch) {
+    InputSpec in = spec.input();
+    return new Shape(batch, in.channels(), in.height(), in.width());
+  }
+
+  // ---- structural names ----
+
+  public static String trunkPath(int layer) {
+    return "trunk." + layer;
+  }
+
+  public static String branchPath(String branch, int layer) {
+    return "branch." + branch + "." + layer;
+  }
+
+  /** The classifier of one branch, when each branch has its own. */
+  public static String classifierPath(String branch) {
+    return SHARED_CLASSIFIER + "." + branch;
+  }
+
+  /** Every parameter under its structural name, in the order the block saves them. */
+  public Map<String, Parameter> namedParameters() {
+    Map<String, Parameter> named = new LinkedHashMap<>();
+    blocksByPath.forEach(
+        (path, block) ->
+            block.getParameters().forEach(p -> named.put(path + "." + p.getKey(), p.getValue())));
+    return Collections.unmodifiableMap(named);
+  }
+
+  /** The parameter {@code kind} of the layer at {@code path}; a missing one names both. */
+  public Parameter parameter(String path, String kind) {
+    Block block = blocksByPath.get(path);
+    if (block == null) {
+      throw new IllegalArgumentException(
+          "no layer with parameters at '" + path + "'; known: " + blocksByPath.keySet());
+    }
+    Parameter p = block.getParameters().get(kind);
+    if (p == null) {
+      throw new IllegalArgumentException("layer '" + path + "' has no parameter '" + kind + "'");
+    }
+    return p;
+  }
+
+  // ---- forward ----
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.singletonOrThrow();
+    Shape expected = inputShape(x.getShape().get(0));
+    if (!x.getShape().equals(expected)) {
+      throw new IllegalArgumentException(
+          "network expects input " + expected + " (batch, channels, height, width), got "
+              + x.getShape());
+    }
+    InputSpec in = spec.input();
+    NDArray features = x.div(in.maxValue()).sub(in.mean()).div(in.std());
+    features = applyAll(store, spec.trunk(), trunkBlocks, features, training);
+    Head head = spec.head();
+    NDList out = new NDList(head.branches() + 1);
+    for (int b = 0; b < head.branches(); b++) {
+      NDArray branch = applyAll(store, head.branchLayers(), branchBlocks.get(b), features, training);
+      NDArray pooled = Pool.globalAvgPool2d(branch).reshape(branch.getShape().get(0), -1);
+      Linear classifier = classifiers.get(classifiers.size() == 1 ? 0 : b);
+      out.add(classifier.forward(store, new NDList(pooled), training).singletonOrThrow());
+    }
+    if (!head.isReslt()) {
+      return out;
+    }
+    // residual fusion: the fused logits are the plain sum of the three branches
+    NDArray fused = out.get(0).add(out.get(1)).add(out.get(2));
+    NDList result = new NDList(fused);
+    result.addAll(out);
+    return result;
+  }
+
+  private static NDArray applyAll(
+      ParameterStore store, List<Layer> layers, List<Block> blocks, NDArray x, boolean training) {
+    NDArray current = x;
+    for (int i = 0; i < layers.size(); i++) {
+      current = apply(store, layers.get(i), blocks.get(i), current, training);
+    }
+    return current;
+  }
+
+  private static NDArray apply(
+      ParameterStore store, Layer layer, Block block, NDArray x, boolean training) {
+    return layer.accept(
+        new Layer.Visitor<>() {
+          @Override
+          public NDArray conv(Layer.Conv conv) {
+            return block.forward(store, new NDList(x), training).singletonOrThrow();
+          }
+
+          @Override
+          public NDArray batchNorm(Layer.BatchNorm batchNorm) {
+            return block.forward(store, new NDList(x), training).singletonOrThrow();
+          }
+
+          @Override
+          public NDArray relu(Layer.Relu relu) {
+            return Activation.relu(x);
+          }
+
+          @Override
+          public NDArray leakyRelu(Layer.LeakyRelu leakyRelu) {
+            return Activation.leakyRelu(x, leakyRelu.slope());
+          }
+
+          @Override
+          public NDArray maxPool(Layer.MaxPool pool) {
+            Shape window = new Shape(pool.kernel(), pool.kernel());
+            Shape stride = new Shape(pool.stride(), pool.stride());
+            return Pool.maxPool2d(x, window, stride, new Shape(0, 0), false);
+          }
+
+          @Override
+          public NDArray dropout(Layer.Dropout dropout) {
+            if (!training || dropout.rate() == 0f) {
+              return x;
+            }
+            return Dropout.dropout(x, dropout.rate(), true).singletonOrThrow();
+          }
+        });
+  }
+
+  // ---- shapes and initialisation ----
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape logits = new Shape(inputShapes[0].get(0), spec.numClasses());
+    Shape[] shapes = new Shape[spec.head().isReslt() ? 4 : 1];
+    Arrays.fill(shapes, logits);
+    return shapes;
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    long batch = inputShapes[0].get(0);
+    FeatureShape trunkOut =
+        initializeAll(manager, dataType, batch, FeatureShape.of(spec.input()), spec.trunk(),
+            trunkBlocks);
+    FeatureShape branchOut = trunkOut;
+    for (List<Block> blocks : branchBlocks) {
+      branchOut = initializeAll(manager, dataType, batch, trunkOut, spec.head().branchLayers(), blocks);
+    }
+    for (Linear classifier : classifiers) {
+      classifier.initialize(manager, dataType, new Shape(batch, branchOut.channels()));
+    }
+  }
+
+  private static FeatureShape initializeAll(
+      NDManager manager,
+      DataType dataType,
+      long batch,
+      FeatureShape input,
+      List<Layer> layers,
+      List<Block> blocks) {
+    FeatureShape shape = input;
+    for (int i = 0; i < layers.size(); i++) {
+      Block block = blocks.get(i);
+      if (block != null) {
+        block.initialize(
+            manager, dataType, new Shape(batch, shape.channels(), shape.height(), shape.width()));
+      }
+      shape = shape.after(layers.get(i));
+    }
+    return shape;
+  }
+
+  // ---- construction ----
+
+  private interface PathOf {
+    String path(int index);
+  }
+
+  private List<Block> childBlocks(List<Layer> layers, PathOf paths) {
+    List<Block> blocks = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      Block block = newBlock(layers.get(i));
+      blocks.add(block == null ? null : addChild(paths.path(i), block));
+    }
+    // List.copyOf refuses nulls, and positions must stay aligned with the spec
+    return Collections.unmodifiableList(blocks);
+  }
+
+  private <B extends Block> B addChild(String path, B block) {
+    blocksByPath.put(path, block);
+    return addChildBlock(path, block);
+  }
+
+  private Linear newClassifier() {
+    return Linear.builder().setUnits(spec.numClasses()).build();
+  }
+
+  /** The DJL block holding a layer's parameters, or {@code null} for a parameter-free layer. */
+  private static Block newBlock(Layer layer) {
+    return layer.accept(
+        new Layer.Visitor<>() {
+          @Override
+          public Block conv(Layer.Conv c) {
+            return Conv2d.builder()
+                .setKernelShape(new Shape(c.kernel(), c.kernel()))
+                .optStride(new Shape(c.stride(), c.stride()))
+                .optPadding(new Shape(c.padding(), c.padding()))
+                .setFilters(c.outChannels())
+                .optBias(c.bias())
+                .build();
+          }
+
+          @Override
+          public Block batchNorm(Layer.BatchNorm b) {
+            return BatchNorm.builder().optEpsilon(b.epsilon()).optMomentum(b.momentum()).build();
+          }
+
+          @Override
+          public Block relu(Layer.Relu r) {
+            return null;
+          }
+
+          @Override
+          public Block leakyRelu(Layer.LeakyRelu r) {
+            return null;
+          }
+
+          @Override
+          public Block maxPool(Layer.MaxPool p) {
+            return null;
+          }
+
+          @Override
+          public Block dropout(Layer.Dropout d) {
+            return null;
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "NetworkBlock(" + spec.head().style().id() + ", " + spec.trunk().size()
+        + " trunk layers, " + spec.numClasses() + " classes)";
+  }
+}
