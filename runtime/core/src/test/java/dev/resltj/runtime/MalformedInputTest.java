@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.resltj.runtime.fixtures.OnnxFixtures;
 import dev.resltj.runtime.fixtures.TestImages;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,15 +57,20 @@ class MalformedInputTest {
   }
 
   @Test
-  void truncatedJpegIsUnsupportedImage() {
+  void truncatedJpegIsUnsupportedImageNotGreyFilled() {
     byte[] jpeg = TestImages.encode(TestImages.toRgb(TestImages.blob(64, 0, 255, 0)), "jpeg");
-    byte[] truncated = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-    assertThrows(UnsupportedImageException.class, () -> classifier.classify(truncated));
+    // cut in the pixel data: ImageIO would only warn and fill the rest with grey
+    byte[] cutInData = Arrays.copyOf(jpeg, jpeg.length * 9 / 10);
+    UnsupportedImageException e =
+        assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInData));
+    assertThat(e).hasMessageContaining("truncated JPEG").hasMessageContaining("premature end");
+    byte[] cutInHeaders = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInHeaders));
   }
 
   @Test
   void pngHeaderOnlyIsUnsupportedImage() {
-    byte[] header = Arrays.copyOf(pngDeclaring(28, 28), 8);
+    byte[] header = Arrays.copyOf(TestImages.pngDeclaring(28, 28), 8);
     assertThrows(UnsupportedImageException.class, () -> classifier.classify(header));
   }
 
@@ -85,7 +86,7 @@ class MalformedInputTest {
 
   @Test
   void hugeHeaderIsRefusedBeforeDecoding() {
-    byte[] bomb = pngDeclaring(50_000, 50_000);
+    byte[] bomb = TestImages.pngDeclaring(50_000, 50_000);
     ImageTooLargeException e =
         assertThrows(ImageTooLargeException.class, () -> classifier.classify(bomb));
     assertThat(e.width()).isEqualTo(50_000);
@@ -101,6 +102,36 @@ class MalformedInputTest {
       assertThrows(ImageTooLargeException.class, () -> small.classify(png));
       assertThat(small.classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png")).best().index())
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void batchErrorsSayWhichImageAndKeepTheirType() {
+    byte[] good = TestImages.encode(TestImages.blob(28, 0, 255, 0), "png");
+    byte[] bomb = TestImages.pngDeclaring(50_000, 50_000);
+    ImageTooLargeException tooLarge =
+        assertThrows(
+            ImageTooLargeException.class,
+            () -> classifier.classifyAllEncoded(List.of(good, good, bomb)));
+    assertThat(tooLarge).hasMessageStartingWith("image 2 of 3: image is 50000x50000");
+    assertThat(tooLarge.width()).isEqualTo(50_000);
+    UnsupportedImageException text =
+        assertThrows(
+            UnsupportedImageException.class,
+            () -> classifier.classifyAllEncoded(List.of("text".getBytes(StandardCharsets.UTF_8), good)));
+    assertThat(text).hasMessageStartingWith("image 0 of 2: not a PNG");
+  }
+
+  @Test
+  void decodedImagesObeyTheSameSizeLimits() {
+    BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(one));
+    try (ResltClassifier small =
+        ResltClassifier.open(
+            dir.resolve("q.onnx"), ClassifierOptions.builder().maxImageSize(32, 32).build())) {
+      BufferedImage big = new BufferedImage(33, 20, BufferedImage.TYPE_BYTE_GRAY);
+      assertThrows(ImageTooLargeException.class, () -> small.classify(big));
+      assertThrows(ImageTooLargeException.class, () -> small.classifyAll(List.of(big)));
     }
   }
 
@@ -153,29 +184,5 @@ class MalformedInputTest {
         assertThrows(
             InvalidInputException.class, () -> classifier.classify(dir.resolve("none.png")));
     assertThat(e).hasMessageContaining("none.png");
-  }
-
-  /** A PNG signature and IHDR chunk (valid CRC) declaring the given size, and no pixel data. */
-  static byte[] pngDeclaring(int width, int height) {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-      ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-      DataOutputStream c = new DataOutputStream(chunk);
-      c.writeBytes("IHDR");
-      c.writeInt(width);
-      c.writeInt(height);
-      c.write(new byte[] {8, 0, 0, 0, 0}); // 8-bit gray, deflate, no filter, no interlace
-      byte[] body = chunk.toByteArray();
-      out.writeInt(body.length - 4);
-      out.write(body);
-      CRC32 crc = new CRC32();
-      crc.update(body);
-      out.writeInt((int) crc.getValue());
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

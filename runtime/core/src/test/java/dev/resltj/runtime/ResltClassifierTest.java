@@ -99,6 +99,27 @@ class ResltClassifierTest {
   }
 
   @Test
+  void batchAndSingleCallsAgreeExactlyOnACnn() {
+    try (ResltClassifier cnn =
+        ResltClassifier.open(
+            OnnxFixtures.mnistSizedCnn(3),
+            ClassifierOptions.builder().includeLogits(true).build())) {
+      java.util.Random random = new java.util.Random(1);
+      for (int n : new int[] {2, 7, 32}) {
+        float[] batch = new float[n * 784];
+        for (int i = 0; i < batch.length; i++) {
+          batch[i] = random.nextInt(5) == 0 ? random.nextInt(256) : 0;
+        }
+        List<Prediction> singles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          singles.add(cnn.classify(java.util.Arrays.copyOfRange(batch, i * 784, (i + 1) * 784)));
+        }
+        assertThat(cnn.classifyAll(batch, n)).isEqualTo(singles);
+      }
+    }
+  }
+
+  @Test
   void topKIsCappedAndConfigurable() {
     try (ResltClassifier two =
         ResltClassifier.open(quadrants, ClassifierOptions.builder().topK(2).build())) {

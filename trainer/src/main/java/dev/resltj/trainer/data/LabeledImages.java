@@ -1,6 +1,8 @@
 package dev.resltj.trainer.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Images and their labels held in memory as unsigned bytes, {@code [N, C, H, W]} row-major: the MNIST
@@ -13,20 +15,55 @@ public final class LabeledImages {
   private final int height;
   private final int width;
   private final int numClasses;
+  private final List<String> classNames;
 
   private LabeledImages(
-      byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+      byte[] pixels,
+      int[] labels,
+      int channels,
+      int height,
+      int width,
+      List<String> classNames) {
     this.pixels = pixels;
     this.labels = labels;
     this.channels = channels;
     this.height = height;
     this.width = width;
-    this.numClasses = numClasses;
+    this.numClasses = classNames.size();
+    this.classNames = classNames;
   }
 
-  /** Copies the arrays and checks that sizes and labels agree. */
+  /** Copies the arrays and checks that sizes and labels agree; classes are named "0", "1", .... */
   public static LabeledImages of(
       byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+    if (numClasses < 2) {
+      throw new IllegalArgumentException("need at least 2 classes, got " + numClasses);
+    }
+    return of(pixels, labels, channels, height, width, indexNames(numClasses));
+  }
+
+  /** Copies the arrays and checks that sizes and labels agree; label {@code i} is {@code classNames[i]}. */
+  public static LabeledImages of(
+      byte[] pixels, int[] labels, int channels, int height, int width, List<String> classNames) {
+    LabeledImages checked =
+        wrap(pixels, labels, channels, height, width, List.copyOf(classNames));
+    return new LabeledImages(
+        pixels.clone(), labels.clone(), channels, height, width, checked.classNames);
+  }
+
+  /** Class names "0" .. "n-1", as the MNIST family labels its digits. */
+  public static List<String> indexNames(int numClasses) {
+    List<String> names = new ArrayList<>(numClasses);
+    for (int c = 0; c < numClasses; c++) {
+      names.add(Integer.toString(c));
+    }
+    return List.copyOf(names);
+  }
+
+  /** Checks like {@link #of} but takes ownership of the arrays (the IDX reader's fresh ones). */
+  static LabeledImages wrap(
+      byte[] pixels, int[] labels, int channels, int height, int width, List<String> classNames) {
+    int numClasses = classNames.size();
     if (channels < 1 || height < 1 || width < 1) {
       throw new IllegalArgumentException(
           "image shape must be positive, got " + channels + "x" + height + "x" + width);
@@ -57,7 +94,7 @@ public final class LabeledImages {
             "label " + labels[i] + " of image " + i + " is outside 0.." + (numClasses - 1));
       }
     }
-    return new LabeledImages(pixels.clone(), labels.clone(), channels, height, width, numClasses);
+    return new LabeledImages(pixels, labels, channels, height, width, classNames);
   }
 
   public int size() {
@@ -78,6 +115,11 @@ public final class LabeledImages {
 
   public int numClasses() {
     return numClasses;
+  }
+
+  /** Name of each class, indexed by label. */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /** Values per image: {@code channels * height * width}. */
@@ -131,7 +173,37 @@ public final class LabeledImages {
       System.arraycopy(pixels, src * size, outPixels, i * size, size);
       outLabels[i] = labels[src];
     }
-    return new LabeledImages(outPixels, outLabels, channels, height, width, numClasses);
+    return new LabeledImages(outPixels, outLabels, channels, height, width, classNames);
+  }
+
+  /** Indices of the images whose label is in {@code classes}, ascending. */
+  public int[] indicesOfClasses(java.util.Collection<Integer> classes) {
+    boolean[] wanted = new boolean[numClasses];
+    for (int c : classes) {
+      if (c < 0 || c >= numClasses) {
+        throw new IllegalArgumentException("class " + c + " is outside 0.." + (numClasses - 1));
+      }
+      wanted[c] = true;
+    }
+    int n = 0;
+    for (int label : labels) {
+      if (wanted[label]) {
+        n++;
+      }
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (wanted[labels[i]]) {
+        out[k++] = i;
+      }
+    }
+    return out;
+  }
+
+  /** The backing bytes without a copy, for this package's batch assembly. */
+  byte[] pixelBytes() {
+    return pixels;
   }
 
   @Override

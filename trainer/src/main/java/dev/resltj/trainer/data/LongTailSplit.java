@@ -1,0 +1,291 @@
+package dev.resltj.trainer.data;
+
+import dev.resltj.runtime.ClassGroup;
+import dev.resltj.trainer.storage.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A long-tailed training set chosen from a balanced one: the {@link LongTailProfile} decides how many
+ * images each class keeps, a seeded generator decides which. The same data, profile, seed and drawing
+ * give the same indices on every machine ({@link Random}'s algorithm is fixed by its specification).
+ * Saved as {@code split.json} so that several methods can train on the very same images.
+ */
+public final class LongTailSplit {
+  private final LongTailProfile profile;
+  private final long seed;
+  private final boolean withReplacement;
+  private final int[] classCounts;
+  private final ClassGroups groups;
+  private final int[] indices;
+
+  private LongTailSplit(
+      LongTailProfile profile,
+      long seed,
+      boolean withReplacement,
+      int[] classCounts,
+      ClassGroups groups,
+      int[] indices) {
+    this.profile = profile;
+    this.seed = seed;
+    this.withReplacement = withReplacement;
+    this.classCounts = classCounts;
+    this.groups = groups;
+    this.indices = indices;
+  }
+
+  /**
+   * Draws the split: per class in label order, {@code classCounts[c]} images of that class, without
+   * replacement (a partial shuffle) or with replacement (uniform draws, as the reference did).
+   *
+   * @throws IllegalArgumentException when the profile asks a class for more images than it has
+   *     without replacement, or does not fit the number of classes
+   */
+  public static LongTailSplit draw(
+      LabeledImages balanced,
+      LongTailProfile profile,
+      long seed,
+      boolean withReplacement,
+      GroupThresholds thresholds) {
+    Random rng = new Random(seed);
+    int[] available = balanced.classCounts();
+    int[] counts = profile.classCounts(available, rng);
+    int total = 0;
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] > available[c] && (!withReplacement || available[c] == 0)) {
+        throw new IllegalArgumentException(
+            "profile "
+                + profile.cliForm()
+                + " asks class "
+                + c
+                + " for "
+                + counts[c]
+                + " images but the training set has "
+                + available[c]
+                + (available[c] == 0 ? "" : ": lower the count or draw with replacement"));
+      }
+      total += counts[c];
+    }
+    int[] chosen = new int[total];
+    int k = 0;
+    for (int c = 0; c < counts.length; c++) {
+      int[] pool = balanced.indicesOfClasses(List.of(c));
+      if (withReplacement) {
+        for (int i = 0; i < counts[c]; i++) {
+          chosen[k++] = pool[rng.nextInt(pool.length)];
+        }
+      } else {
+        for (int i = 0; i < counts[c]; i++) {
+          int j = i + rng.nextInt(pool.length - i);
+          int tmp = pool[i];
+          pool[i] = pool[j];
+          pool[j] = tmp;
+          chosen[k++] = pool[i];
+        }
+      }
+    }
+    Arrays.sort(chosen);
+    return new LongTailSplit(
+        profile,
+        seed,
+        withReplacement,
+        counts,
+        ClassGroups.fromCounts(counts, thresholds),
+        chosen);
+  }
+
+  /**
+   * Reads a {@code split.json} and checks it against the balanced training set it was drawn from.
+   *
+   * @throws DataFileException naming the file and the first inconsistency
+   */
+  public static LongTailSplit read(Path file, LabeledImages balanced) {
+    SplitRecord r;
+    try {
+      r = JsonFiles.read(file, SplitRecord.class);
+    } catch (IOException e) {
+      throw new DataFileException(file, "cannot be read as a split: " + e.getMessage(), e);
+    }
+    if (r == null) {
+      throw new DataFileException(file, "is empty");
+    }
+    if (r.profile() == null || r.classCounts() == null || r.thresholds() == null
+        || r.indices() == null) {
+      throw new DataFileException(
+          file, "is not a split file: profile, classCounts, thresholds and indices are required");
+    }
+    LongTailProfile profile;
+    ClassGroups groups;
+    try {
+      profile = LongTailProfile.parse(r.profile());
+      groups = new ClassGroups(r.thresholds(), r.classCounts());
+    } catch (IllegalArgumentException e) {
+      throw new DataFileException(file, e.getMessage(), e);
+    }
+    if (groups.numClasses() != balanced.numClasses()) {
+      throw new DataFileException(
+          file,
+          "has counts for "
+              + groups.numClasses()
+              + " classes but the training set has "
+              + balanced.numClasses());
+    }
+    int[] indices = new int[r.indices().size()];
+    int[] seen = new int[balanced.numClasses()];
+    boolean[] used = new boolean[balanced.size()];
+    for (int i = 0; i < indices.length; i++) {
+      Integer index = r.indices().get(i);
+      if (index == null || index < 0 || index >= balanced.size()) {
+        throw new DataFileException(
+            file,
+            "index "
+                + index
+                + " at position "
+                + i
+                + " is outside the training set (0.."
+                + (balanced.size() - 1)
+                + "): the split was made for other data");
+      }
+      if (!r.withReplacement() && used[index]) {
+        throw new DataFileException(
+            file,
+            "index " + index + " appears twice although the split says withReplacement false");
+      }
+      used[index] = true;
+      indices[i] = index;
+      seen[balanced.label(index)]++;
+    }
+    for (int c = 0; c < seen.length; c++) {
+      if (seen[c] != r.classCounts().get(c)) {
+        throw new DataFileException(
+            file,
+            "its indices hold "
+                + seen[c]
+                + " images of class "
+                + c
+                + " but classCounts says "
+                + r.classCounts().get(c)
+                + ": the split was made for other data or was edited");
+      }
+    }
+    if (r.groups() != null && !groupsOf(groups).equals(r.groups())) {
+      throw new DataFileException(
+          file,
+          "its groups "
+              + r.groups()
+              + " do not follow from classCounts and thresholds "
+              + r.thresholds()
+              + " (expected "
+              + groupsOf(groups)
+              + ")");
+    }
+    int[] counts = r.classCounts().stream().mapToInt(Integer::intValue).toArray();
+    return new LongTailSplit(profile, r.seed(), r.withReplacement(), counts, groups, indices);
+  }
+
+  /** Writes {@code split.json} atomically. */
+  public void write(Path file) throws IOException {
+    JsonFiles.write(file, toRecord());
+  }
+
+  /** The file's content. */
+  public SplitRecord toRecord() {
+    List<Integer> counts = new ArrayList<>(classCounts.length);
+    for (int n : classCounts) {
+      counts.add(n);
+    }
+    List<Integer> idx = new ArrayList<>(indices.length);
+    for (int i : indices) {
+      idx.add(i);
+    }
+    return new SplitRecord(
+        profile.cliForm(),
+        seed,
+        withReplacement,
+        counts,
+        groups.thresholds(),
+        groupsOf(groups),
+        idx);
+  }
+
+  /** The chosen images, in index order. */
+  public LabeledImages apply(LabeledImages balanced) {
+    return balanced.select(indices);
+  }
+
+  /**
+   * The same images grouped by other thresholds (for example after {@code --tail-max} on a reused
+   * split).
+   */
+  public LongTailSplit withThresholds(GroupThresholds thresholds) {
+    return new LongTailSplit(
+        profile,
+        seed,
+        withReplacement,
+        classCounts,
+        ClassGroups.fromCounts(classCounts, thresholds),
+        indices);
+  }
+
+  public LongTailProfile profile() {
+    return profile;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public boolean withReplacement() {
+    return withReplacement;
+  }
+
+  /** Images per class in the split. */
+  public int[] classCounts() {
+    return classCounts.clone();
+  }
+
+  public ClassGroups groups() {
+    return groups;
+  }
+
+  /** Positions in the balanced training set, ascending. */
+  public int[] indices() {
+    return indices.clone();
+  }
+
+  public int size() {
+    return indices.length;
+  }
+
+  /** Largest class count over smallest (infinite when a class is empty). */
+  public double imbalance() {
+    int max = Arrays.stream(classCounts).max().orElse(0);
+    int min = Arrays.stream(classCounts).min().orElse(0);
+    return min == 0 ? Double.POSITIVE_INFINITY : (double) max / min;
+  }
+
+  private static SplitRecord.Groups groupsOf(ClassGroups groups) {
+    return new SplitRecord.Groups(
+        groups.classesIn(ClassGroup.HEAD),
+        groups.classesIn(ClassGroup.MEDIUM),
+        groups.classesIn(ClassGroup.TAIL));
+  }
+
+  @Override
+  public String toString() {
+    return "LongTailSplit["
+        + profile.cliForm()
+        + ", seed "
+        + seed
+        + (withReplacement ? ", with replacement" : "")
+        + ", "
+        + size()
+        + " images, counts "
+        + Arrays.toString(classCounts)
+        + "]";
+  }
+}

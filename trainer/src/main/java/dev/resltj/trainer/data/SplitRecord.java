@@ -1,0 +1,21 @@
+package dev.resltj.trainer.data;
+
+import java.util.List;
+
+/**
+ * The {@code split.json} file: which images of the balanced training set a run trained on, and why.
+ * {@code indices} are positions in the balanced training set, ascending (an index repeats when drawn
+ * with replacement). Read back with {@link LongTailSplit#read}, which checks it against the data.
+ */
+public record SplitRecord(
+    String profile,
+    long seed,
+    boolean withReplacement,
+    List<Integer> classCounts,
+    GroupThresholds thresholds,
+    Groups groups,
+    List<Integer> indices) {
+
+  /** Class indices of each group, ascending. */
+  public record Groups(List<Integer> head, List<Integer> medium, List<Integer> tail) {}
+}
