@@ -1,6 +1,7 @@
 package dev.resltj.trainer.export;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -25,6 +26,7 @@ final class BriefTraining {
   /** Returns the mean loss of the first and the last step. */
   static float[] train(
       NetworkSpec spec, SyntheticDigits data, int steps, int batch, Consumer<NetworkBlock> use) {
+    Engine.getInstance().setRandomSeed(1);
     NetworkBlock block = NetworkBlock.of(spec);
     try (Model model = Model.newInstance("brief-training")) {
       model.setBlock(block);
