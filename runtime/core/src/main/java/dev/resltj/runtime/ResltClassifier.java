@@ -229,7 +229,11 @@ public final class ResltClassifier implements AutoCloseable {
     requireNonEmpty(images, "images");
     float[] batch = new float[Math.multiplyExact(images.size(), imageSize)];
     for (int i = 0; i < images.size(); i++) {
-      preprocessor.prepare(images.get(i)).copyTo(batch, i * imageSize);
+      try {
+        preprocessor.prepare(images.get(i)).copyTo(batch, i * imageSize);
+      } catch (InvalidInputException e) {
+        throw inBatch(e, i, images.size());
+      }
     }
     return predict(batch, images.size());
   }
@@ -239,7 +243,11 @@ public final class ResltClassifier implements AutoCloseable {
     requireNonEmpty(encodedImages, "encodedImages");
     float[] batch = new float[Math.multiplyExact(encodedImages.size(), imageSize)];
     for (int i = 0; i < encodedImages.size(); i++) {
-      preprocessor.prepare(encodedImages.get(i)).copyTo(batch, i * imageSize);
+      try {
+        preprocessor.prepare(encodedImages.get(i)).copyTo(batch, i * imageSize);
+      } catch (InvalidInputException e) {
+        throw inBatch(e, i, encodedImages.size());
+      }
     }
     return predict(batch, encodedImages.size());
   }
@@ -364,6 +372,18 @@ public final class ResltClassifier implements AutoCloseable {
     int row = (rest % plane) / model.width();
     int column = rest % model.width();
     return "image " + image + ", channel " + channel + ", row " + row + ", column " + column;
+  }
+
+  /** The same exception type, its message prefixed with which image of the batch failed. */
+  private static InvalidInputException inBatch(InvalidInputException e, int index, int count) {
+    String context = "image " + index + " of " + count + ": ";
+    if (e instanceof ImageTooLargeException tooLarge) {
+      return new ImageTooLargeException(context, tooLarge);
+    }
+    if (e instanceof UnsupportedImageException) {
+      return new UnsupportedImageException(context + e.getMessage(), e);
+    }
+    return new InvalidInputException(context + e.getMessage(), e);
   }
 
   private static void requireNonEmpty(List<?> list, String what) {

