@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -303,11 +305,11 @@ public final class ResltClassifier implements AutoCloseable {
         }
       }
     }
-    Map<String, OutputTensor> out = new java.util.LinkedHashMap<>();
+    Map<String, OutputTensor> out = new LinkedHashMap<>();
     for (RawTensor t : model.run(pixels, batch, names)) {
       out.put(t.name(), new OutputTensor(t.name(), t.shape(), t.data()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   // ---- internals ----
