@@ -25,6 +25,13 @@ public final class ImageTooLargeException extends InvalidInputException {
     this.height = height;
   }
 
+  /** The same refusal with context prepended to the message (for example which image of a batch). */
+  ImageTooLargeException(String context, ImageTooLargeException e) {
+    super(context + e.getMessage(), e);
+    this.width = e.width;
+    this.height = e.height;
+  }
+
   /** Width declared by the image header. */
   public int width() {
     return width;

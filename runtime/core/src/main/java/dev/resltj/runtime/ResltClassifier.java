@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -229,7 +231,11 @@ public final class ResltClassifier implements AutoCloseable {
     requireNonEmpty(images, "images");
     float[] batch = new float[Math.multiplyExact(images.size(), imageSize)];
     for (int i = 0; i < images.size(); i++) {
-      preprocessor.prepare(images.get(i)).copyTo(batch, i * imageSize);
+      try {
+        preprocessor.prepare(images.get(i)).copyTo(batch, i * imageSize);
+      } catch (InvalidInputException e) {
+        throw inBatch(e, i, images.size());
+      }
     }
     return predict(batch, images.size());
   }
@@ -239,7 +245,11 @@ public final class ResltClassifier implements AutoCloseable {
     requireNonEmpty(encodedImages, "encodedImages");
     float[] batch = new float[Math.multiplyExact(encodedImages.size(), imageSize)];
     for (int i = 0; i < encodedImages.size(); i++) {
-      preprocessor.prepare(encodedImages.get(i)).copyTo(batch, i * imageSize);
+      try {
+        preprocessor.prepare(encodedImages.get(i)).copyTo(batch, i * imageSize);
+      } catch (InvalidInputException e) {
+        throw inBatch(e, i, encodedImages.size());
+      }
     }
     return predict(batch, encodedImages.size());
   }
@@ -295,11 +305,11 @@ public final class ResltClassifier implements AutoCloseable {
         }
       }
     }
-    Map<String, OutputTensor> out = new java.util.LinkedHashMap<>();
+    Map<String, OutputTensor> out = new LinkedHashMap<>();
     for (RawTensor t : model.run(pixels, batch, names)) {
       out.put(t.name(), new OutputTensor(t.name(), t.shape(), t.data()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   // ---- internals ----
@@ -364,6 +374,18 @@ public final class ResltClassifier implements AutoCloseable {
     int row = (rest % plane) / model.width();
     int column = rest % model.width();
     return "image " + image + ", channel " + channel + ", row " + row + ", column " + column;
+  }
+
+  /** The same exception type, its message prefixed with which image of the batch failed. */
+  private static InvalidInputException inBatch(InvalidInputException e, int index, int count) {
+    String context = "image " + index + " of " + count + ": ";
+    if (e instanceof ImageTooLargeException tooLarge) {
+      return new ImageTooLargeException(context, tooLarge);
+    }
+    if (e instanceof UnsupportedImageException) {
+      return new UnsupportedImageException(context + e.getMessage(), e);
+    }
+    return new InvalidInputException(context + e.getMessage(), e);
   }
 
   private static void requireNonEmpty(List<?> list, String what) {

@@ -57,10 +57,15 @@ class MalformedInputTest {
   }
 
   @Test
-  void truncatedJpegIsUnsupportedImage() {
+  void truncatedJpegIsUnsupportedImageNotGreyFilled() {
     byte[] jpeg = TestImages.encode(TestImages.toRgb(TestImages.blob(64, 0, 255, 0)), "jpeg");
-    byte[] truncated = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-    assertThrows(UnsupportedImageException.class, () -> classifier.classify(truncated));
+    // cut in the pixel data: ImageIO would only warn and fill the rest with grey
+    byte[] cutInData = Arrays.copyOf(jpeg, jpeg.length * 9 / 10);
+    UnsupportedImageException e =
+        assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInData));
+    assertThat(e).hasMessageContaining("truncated JPEG").hasMessageContaining("premature end");
+    byte[] cutInHeaders = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInHeaders));
   }
 
   @Test
@@ -97,6 +102,36 @@ class MalformedInputTest {
       assertThrows(ImageTooLargeException.class, () -> small.classify(png));
       assertThat(small.classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png")).best().index())
           .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void batchErrorsSayWhichImageAndKeepTheirType() {
+    byte[] good = TestImages.encode(TestImages.blob(28, 0, 255, 0), "png");
+    byte[] bomb = TestImages.pngDeclaring(50_000, 50_000);
+    ImageTooLargeException tooLarge =
+        assertThrows(
+            ImageTooLargeException.class,
+            () -> classifier.classifyAllEncoded(List.of(good, good, bomb)));
+    assertThat(tooLarge).hasMessageStartingWith("image 2 of 3: image is 50000x50000");
+    assertThat(tooLarge.width()).isEqualTo(50_000);
+    UnsupportedImageException text =
+        assertThrows(
+            UnsupportedImageException.class,
+            () -> classifier.classifyAllEncoded(List.of("text".getBytes(StandardCharsets.UTF_8), good)));
+    assertThat(text).hasMessageStartingWith("image 0 of 2: not a PNG");
+  }
+
+  @Test
+  void decodedImagesObeyTheSameSizeLimits() {
+    BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(one));
+    try (ResltClassifier small =
+        ResltClassifier.open(
+            dir.resolve("q.onnx"), ClassifierOptions.builder().maxImageSize(32, 32).build())) {
+      BufferedImage big = new BufferedImage(33, 20, BufferedImage.TYPE_BYTE_GRAY);
+      assertThrows(ImageTooLargeException.class, () -> small.classify(big));
+      assertThrows(ImageTooLargeException.class, () -> small.classifyAll(List.of(big)));
     }
   }
 

@@ -190,6 +190,8 @@ class ResltClassifierTest {
     assertThat(m.tail().orElseThrow()).isEqualTo(0.97);
     assertThat(card.producer().name()).isEqualTo("reslt-fixture");
     assertThat(card.producer().modelVersion()).isEqualTo(3);
+    assertThat(card.producer().version()).isEqualTo("test");
+    assertThat(card.producer().description()).isEqualTo("fixture model built in a test");
     assertThat(card.runConfig().get("epochs")).isPresent();
     assertThat(card.split().members()).containsKeys("profile", "seed");
     assertThat(card.provenance().get("created")).isPresent();

@@ -39,12 +39,23 @@ public final class IdxReader {
 
   /** Images of an {@code idx3-ubyte} file. */
   public static IdxImages readImages(Path file) {
-    return read(file, IMAGES_MAGIC, (dims, data, sha) -> new IdxImages(file, dims, data, sha));
+    return readImages(file, true);
+  }
+
+  /** Without hashing when {@code hash} is false ({@code sha256()} is then {@code null}). */
+  static IdxImages readImages(Path file, boolean hash) {
+    return read(
+        file, IMAGES_MAGIC, hash, (dims, data, sha) -> new IdxImages(file, dims, data, sha));
   }
 
   /** Labels of an {@code idx1-ubyte} file. */
   public static IdxLabels readLabels(Path file) {
-    return read(file, LABELS_MAGIC, (dims, data, sha) -> new IdxLabels(file, data, sha));
+    return readLabels(file, true);
+  }
+
+  /** Without hashing when {@code hash} is false ({@code sha256()} is then {@code null}). */
+  static IdxLabels readLabels(Path file, boolean hash) {
+    return read(file, LABELS_MAGIC, hash, (dims, data, sha) -> new IdxLabels(file, data, sha));
   }
 
   /**
@@ -96,7 +107,7 @@ public final class IdxReader {
     T make(int[] dims, byte[] data, String sha256);
   }
 
-  private static <T> T read(Path file, int expectedMagic, Result<T> result) {
+  private static <T> T read(Path file, int expectedMagic, boolean hash, Result<T> result) {
     try (InputStream plain = Files.newInputStream(file);
         PushbackInputStream peek = new PushbackInputStream(plain, 2)) {
       byte[] start = peek.readNBytes(2);
@@ -137,7 +148,10 @@ public final class IdxReader {
                 + describe(dims)
                 + "): the header does not match the content");
       }
-      // one call over the whole array: the SHA intrinsic kicks in at once, even in a cold JVM
+      if (!hash) {
+        return result.make(dims, data, null);
+      }
+      // one call over the whole array: far faster than many small updates in a cold JVM
       sha.update(data);
       return result.make(dims, data, HexFormat.of().formatHex(sha.digest()));
     } catch (DataFileException e) {

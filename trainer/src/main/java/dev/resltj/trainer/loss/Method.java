@@ -1,5 +1,7 @@
 package dev.resltj.trainer.loss;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.resltj.trainer.data.ClassGroups;
 import java.util.Arrays;
 import java.util.Locale;
@@ -40,7 +42,8 @@ public enum Method {
     this.sampling = sampling;
   }
 
-  /** The name users type ({@code reslt-branch-sampling}). */
+  /** The name users type ({@code reslt-branch-sampling}); also its JSON form. */
+  @JsonValue
   public String id() {
     return id;
   }
@@ -71,6 +74,7 @@ public enum Method {
   }
 
   /** Parses a user's method name; the message lists the valid names. */
+  @JsonCreator
   public static Method fromId(String text) {
     String wanted = text.trim().toLowerCase(Locale.ROOT);
     for (Method m : values()) {

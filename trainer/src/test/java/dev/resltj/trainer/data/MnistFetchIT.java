@@ -50,7 +50,7 @@ class MnistFetchIT {
 
     assertThat(outcome).isEqualTo(MnistFetcher.Outcome.FETCHED);
     try (Stream<Path> s = Files.list(dataDir)) {
-      assertThat(s.map(p -> p.getFileName().toString()))
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
           .containsExactlyInAnyOrderElementsOf(MnistFiles.SHA256.keySet());
     }
     assertThat(MnistFiles.locate(dataDir).loadVerified().train().size()).isEqualTo(60_000);

@@ -1,8 +1,11 @@
 package dev.resltj.runtime.preprocess;
 
 import dev.resltj.runtime.ClassifierOptions;
+import dev.resltj.runtime.ImageTooLargeException;
+import dev.resltj.runtime.InvalidInputException;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.Polarity;
+import dev.resltj.runtime.UnsupportedImageException;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
@@ -17,11 +20,13 @@ public final class Preprocessor {
   private final boolean autoInvert;
   private final boolean centreByMass;
   private final ImageDecoder decoder;
+  private final ClassifierOptions options;
 
   public Preprocessor(ModelCard.Input input, ClassifierOptions options) {
     this.input = Objects.requireNonNull(input, "input");
     this.autoInvert = options.autoInvert();
     this.centreByMass = options.centreByMass();
+    this.options = options;
     this.decoder =
         new ImageDecoder(options.maxImageWidth(), options.maxImageHeight(), options.minImageSize());
   }
@@ -31,6 +36,27 @@ public final class Preprocessor {
     return input;
   }
 
+  /** Applies the decoder's size limits to an image that arrives already decoded. */
+  private void checkSize(int width, int height) {
+    if (width > options.maxImageWidth() || height > options.maxImageHeight()) {
+      throw new ImageTooLargeException(
+          width, height, options.maxImageWidth(), options.maxImageHeight());
+    }
+    int min = options.minImageSize();
+    if (width < min || height < min) {
+      throw new UnsupportedImageException(
+          "image is "
+              + width
+              + "x"
+              + height
+              + " pixels: expected at least "
+              + min
+              + "x"
+              + min
+              + " (ClassifierOptions.minImageSize)");
+    }
+  }
+
   /** Decodes {@code encoded} (PNG, JPEG, BMP, GIF) and prepares it; see {@link ImageDecoder}. */
   public PixelImage prepare(byte[] encoded) {
     return prepare(decoder.decode(encoded));
@@ -38,6 +64,10 @@ public final class Preprocessor {
 
   /** Prepares a decoded image. */
   public PixelImage prepare(BufferedImage image) {
+    if (image == null) {
+      throw new InvalidInputException("image is null: expected a BufferedImage");
+    }
+    checkSize(image.getWidth(), image.getHeight());
     PixelImage pixels = ChannelConversion.toPixels(image, input.channels());
     Polarity target = input.polarity();
     if (autoInvert && target != Polarity.ANY && PolarityEstimation.estimate(pixels) != target) {

@@ -1,0 +1,105 @@
+package dev.resltj.trainer.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.resltj.trainer.data.ClassGroups;
+import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.loss.Method;
+import dev.resltj.trainer.loss.MethodLoss;
+import dev.resltj.trainer.model.BranchStyle;
+import dev.resltj.trainer.model.NetworkBlock;
+import dev.resltj.trainer.model.NetworkPresets;
+import dev.resltj.trainer.model.NetworkSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Measures training images/s of the real step loop on synthetic MNIST-sized data with MNIST-LT's
+ * class counts, for the throughput benchmark ({@code trainer/bench/throughput.sh}). Usage: {@code
+ * ThroughputProbe [network] [method] [batch] [warm-up steps] [timed steps]}; prints one line {@code
+ * images_per_second=...}. Thread counts come from DJL's system properties, as in a real run.
+ */
+public final class ThroughputProbe {
+  private static final List<Integer> MNIST_LT = List.of(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67);
+
+  private ThroughputProbe() {}
+
+  public static void main(String[] args) {
+    String network = args.length > 0 ? args[0] : NetworkPresets.REFERENCE;
+    Method method = Method.fromId(args.length > 1 ? args[1] : "reslt");
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 128;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    int timed = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+
+    ClassGroups groups = new ClassGroups(GroupThresholds.MNIST_LT, MNIST_LT);
+    BranchStyle style =
+        method.resltHead()
+            ? (network.equals(NetworkPresets.REFERENCE) ? BranchStyle.SEPARATE : BranchStyle.PAPER)
+            : BranchStyle.SINGLE;
+    NetworkSpec spec = NetworkPresets.named(network, style);
+    Engine.getInstance().setRandomSeed(1);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NetworkBlock block = NetworkBlock.initialized(spec, manager);
+      MethodLoss loss = method.newLoss(0.5, groups);
+      int perStep = method.sampling() == Method.Sampling.PER_BRANCH ? 3 * batch : batch;
+      OptimizerSettings adam = new OptimizerSettings(OptimizerSettings.Kind.ADAM, 0, 0, false);
+      try (ParameterUpdater updater =
+          ParameterUpdater.create(adam, block.getParameters().values(), manager)) {
+        LearningRateSchedule schedule =
+            new LearningRateSchedule(
+                LearningRateSchedule.Kind.CONSTANT, 1e-3, 0, warmUp + timed, List.of(), 1);
+        TrainingLoop loop =
+            new TrainingLoop(
+                block, manager, spec.input(), loss, updater, schedule, randomBatches(perStep));
+        loop.runEpoch(1, warmUp, StepListener.NONE);
+        EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE);
+        System.out.printf(
+            Locale.ROOT,
+            "images_per_second=%.1f steps=%d batch=%d seconds=%.3f loss=%.4f%n",
+            stats.imagesPerSecond(),
+            timed,
+            perStep,
+            stats.seconds(),
+            stats.meanLoss());
+      }
+    }
+  }
+
+  /** Uniform random pixels; labels drawn with MNIST-LT's class frequencies. */
+  private static BatchSource randomBatches(int perStep) {
+    int total = MNIST_LT.stream().mapToInt(Integer::intValue).sum();
+    return new BatchSource() {
+      private final SplittableRandom random = new SplittableRandom(7);
+
+      @Override
+      public int imagesPerStep() {
+        return perStep;
+      }
+
+      @Override
+      public int imageSize() {
+        return 28 * 28;
+      }
+
+      @Override
+      public void startEpoch(int epoch) {}
+
+      @Override
+      public void next(float[] pixels, int[] labels) {
+        for (int i = 0; i < perStep * 784; i++) {
+          pixels[i] = random.nextInt(256);
+        }
+        for (int i = 0; i < perStep; i++) {
+          int pick = random.nextInt(total);
+          int c = 0;
+          while (pick >= MNIST_LT.get(c)) {
+            pick -= MNIST_LT.get(c);
+            c++;
+          }
+          labels[i] = c;
+        }
+      }
+    };
+  }
+}
