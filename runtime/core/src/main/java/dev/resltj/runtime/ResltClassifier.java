@@ -65,7 +65,13 @@ public final class ResltClassifier implements AutoCloseable {
     for (int batch : options.warmUpBatchSizes()) {
       float[] blank = new float[batch * imageSize];
       Arrays.fill(blank, card.input().valueMin());
-      model.run(blank, batch, roles.predictionOutputs(options.includeLogits()));
+      try {
+        predict(blank, batch);
+      } catch (InferenceException e) {
+        throw new ModelLoadException(
+            model.source() + ": the warm-up run at batch " + batch + " failed: " + e.getMessage(),
+            e);
+      }
     }
   }
 
