@@ -14,8 +14,7 @@ class EmbeddingDocTest {
     Path root = Path.of(System.getProperty("reslt.repo.dir", "../.."));
     String doc = Files.readString(root.resolve("docs/embedding.md"));
     String example =
-        Files.readString(
-            Path.of("src/it/embed-example/src/main/java/example/ClassifyDigit.java"));
+        Files.readString(Path.of("src/it/embed-example/src/main/java/example/ClassifyDigit.java"));
     int start = doc.indexOf("```java\npackage example;");
     assertThat(start).as("java block with the example in docs/embedding.md").isNotNegative();
     String snippet = doc.substring(start + "```java\n".length(), doc.indexOf("```", start + 7));

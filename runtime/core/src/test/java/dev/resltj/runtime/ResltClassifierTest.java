@@ -72,7 +72,8 @@ class ResltClassifierTest {
           .isCloseTo(Math.exp(logits[s.index()]) / sum, within(1e-6));
     }
     for (int i = 1; i < p.topK().size(); i++) {
-      assertThat(p.topK().get(i).probability()).isLessThanOrEqualTo(p.topK().get(i - 1).probability());
+      assertThat(p.topK().get(i).probability())
+          .isLessThanOrEqualTo(p.topK().get(i - 1).probability());
     }
   }
 
@@ -162,8 +163,10 @@ class ResltClassifierTest {
     assertThat(classifier.input()).isEqualTo(new TensorSpec("image", List.of(-1L, 1L, 28L, 28L)));
     assertThat(classifier.outputs())
         .extracting(TensorSpec::name)
-        .containsExactlyInAnyOrder("logits_hmt", "logits_mt", "logits_t", "logits", "probabilities");
-    assertThat(classifier.outputs()).allSatisfy(o -> assertThat(o.shape()).containsExactly(-1L, 4L));
+        .containsExactlyInAnyOrder(
+            "logits_hmt", "logits_mt", "logits_t", "logits", "probabilities");
+    assertThat(classifier.outputs())
+        .allSatisfy(o -> assertThat(o.shape()).containsExactly(-1L, 4L));
     assertThat(classifier.imageSize()).isEqualTo(784);
   }
 
@@ -237,7 +240,8 @@ class ResltClassifierTest {
       assertThat(p.topK().stream().mapToDouble(ClassScore::probability).sum())
           .isCloseTo(1.0, within(1e-5));
       // same logits as the ResLT model: softmax is applied by the runtime
-      assertThat(p.probability()).isCloseTo(classifier.classify(TestImages.blobPixels(2)).probability(), within(1e-5f));
+      assertThat(p.probability())
+          .isCloseTo(classifier.classify(TestImages.blobPixels(2)).probability(), within(1e-5f));
     }
   }
 
@@ -246,11 +250,14 @@ class ResltClassifierTest {
     byte[] bytes = OnnxFixtures.quadrantsWithMetadata();
     float[] image = TestImages.blobPixels(1);
     Prediction expected = classifier.classify(image);
-    try (ResltClassifier c = ResltClassifier.open(bytes, ClassifierOptions.builder().includeLogits(true).build())) {
+    try (ResltClassifier c =
+        ResltClassifier.open(bytes, ClassifierOptions.builder().includeLogits(true).build())) {
       assertThat(c.classify(image)).isEqualTo(expected);
     }
     try (ResltClassifier c =
-        ResltClassifier.open(new ByteArrayInputStream(bytes), ClassifierOptions.builder().includeLogits(true).build())) {
+        ResltClassifier.open(
+            new ByteArrayInputStream(bytes),
+            ClassifierOptions.builder().includeLogits(true).build())) {
       assertThat(c.classify(image)).isEqualTo(expected);
     }
     Path resources = dir.resolve("cp");
@@ -260,10 +267,12 @@ class ResltClassifierTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
       Thread.currentThread().setContextClassLoader(loader);
       try (ResltClassifier c =
-          ResltClassifier.openResource("/models/q.onnx", ClassifierOptions.builder().includeLogits(true).build())) {
+          ResltClassifier.openResource(
+              "/models/q.onnx", ClassifierOptions.builder().includeLogits(true).build())) {
         assertThat(c.classify(image)).isEqualTo(expected);
       }
-      assertThrows(ModelLoadException.class, () -> ResltClassifier.openResource("models/none.onnx"));
+      assertThrows(
+          ModelLoadException.class, () -> ResltClassifier.openResource("models/none.onnx"));
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }
