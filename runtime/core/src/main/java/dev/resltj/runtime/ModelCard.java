@@ -1,6 +1,7 @@
 package dev.resltj.runtime;
 
 import dev.resltj.runtime.card.JsonValue.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -142,7 +143,7 @@ public record ModelCard(
                 + ", medium_max="
                 + mediumMax);
       }
-      List<Integer> all = new java.util.ArrayList<>(head);
+      List<Integer> all = new ArrayList<>(head);
       all.addAll(medium);
       all.addAll(tail);
       if (all.stream().distinct().count() != all.size()) {
@@ -169,7 +170,7 @@ public record ModelCard(
     }
 
     List<Integer> allIndices() {
-      List<Integer> all = new java.util.ArrayList<>(head);
+      List<Integer> all = new ArrayList<>(head);
       all.addAll(medium);
       all.addAll(tail);
       return all;

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +65,13 @@ public final class ResltClassifier implements AutoCloseable {
     for (int batch : options.warmUpBatchSizes()) {
       float[] blank = new float[batch * imageSize];
       Arrays.fill(blank, card.input().valueMin());
-      model.run(blank, batch, roles.predictionOutputs(options.includeLogits()));
+      try {
+        predict(blank, batch);
+      } catch (InferenceException e) {
+        throw new ModelLoadException(
+            model.source() + ": the warm-up run at batch " + batch + " failed: " + e.getMessage(),
+            e);
+      }
     }
   }
 
@@ -303,11 +311,11 @@ public final class ResltClassifier implements AutoCloseable {
         }
       }
     }
-    Map<String, OutputTensor> out = new java.util.LinkedHashMap<>();
+    Map<String, OutputTensor> out = new LinkedHashMap<>();
     for (RawTensor t : model.run(pixels, batch, names)) {
       out.put(t.name(), new OutputTensor(t.name(), t.shape(), t.data()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   // ---- internals ----

@@ -57,10 +57,15 @@ class MalformedInputTest {
   }
 
   @Test
-  void truncatedJpegIsUnsupportedImage() {
+  void truncatedJpegIsUnsupportedImageNotGreyFilled() {
     byte[] jpeg = TestImages.encode(TestImages.toRgb(TestImages.blob(64, 0, 255, 0)), "jpeg");
-    byte[] truncated = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-    assertThrows(UnsupportedImageException.class, () -> classifier.classify(truncated));
+    // cut in the pixel data: ImageIO would only warn and fill the rest with grey
+    byte[] cutInData = Arrays.copyOf(jpeg, jpeg.length * 9 / 10);
+    UnsupportedImageException e =
+        assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInData));
+    assertThat(e).hasMessageContaining("truncated JPEG").hasMessageContaining("premature end");
+    byte[] cutInHeaders = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInHeaders));
   }
 
   @Test

@@ -120,6 +120,29 @@ class ResltClassifierTest {
   }
 
   @Test
+  void modelWithFixedBatchSizeRunsOtherBatchSizesInChunks() {
+    try (ResltClassifier fixed =
+        ResltClassifier.open(
+            OnnxFixtures.quadrantsFixedBatch(2),
+            ClassifierOptions.builder().warmUpBatchSizes(List.of(1, 3)).build())) {
+      assertThat(fixed.input().shape()).containsExactly(2L, 1L, 28L, 28L);
+      int n = 5;
+      float[] batch = new float[n * OnnxFixtures.PIXELS];
+      List<Prediction> singles = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        float[] image = TestImages.blobPixels(i % 4);
+        System.arraycopy(image, 0, batch, i * OnnxFixtures.PIXELS, OnnxFixtures.PIXELS);
+        singles.add(fixed.classify(image));
+        assertThat(singles.get(i).best().index()).isEqualTo(i % 4);
+      }
+      assertThat(fixed.classifyAll(batch, n)).isEqualTo(singles);
+      OutputTensor scores = fixed.run(batch, n, List.of("scores")).get("scores");
+      assertThat(scores.shape()).containsExactly(5L, 4L);
+      assertThat(scores.size()).isEqualTo(20);
+    }
+  }
+
+  @Test
   void topKIsCappedAndConfigurable() {
     try (ResltClassifier two =
         ResltClassifier.open(quadrants, ClassifierOptions.builder().topK(2).build())) {
@@ -190,6 +213,8 @@ class ResltClassifierTest {
     assertThat(m.tail().orElseThrow()).isEqualTo(0.97);
     assertThat(card.producer().name()).isEqualTo("reslt-fixture");
     assertThat(card.producer().modelVersion()).isEqualTo(3);
+    assertThat(card.producer().version()).isEqualTo("test");
+    assertThat(card.producer().description()).isEqualTo("fixture model built in a test");
     assertThat(card.runConfig().get("epochs")).isPresent();
     assertThat(card.split().members()).containsKeys("profile", "seed");
     assertThat(card.provenance().get("created")).isPresent();

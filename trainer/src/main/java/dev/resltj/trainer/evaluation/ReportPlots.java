@@ -145,7 +145,13 @@ final class ReportPlots {
             .width(DISTRIBUTION_WIDTH)
             .height(DISTRIBUTION_HEIGHT)
             .title("Training set: images per class (imbalance " + imbalanceText(counts) + ")")
-            .xAxisTitle(n <= 30 ? "class, most frequent first" : "class rank, most frequent first")
+            .xAxisTitle(
+                (n <= 30 ? "class, most frequent first" : "class rank, most frequent first")
+                    + "    (dashed: tail \u2264 "
+                    + groups.thresholds().tailMax()
+                    + ", medium \u2264 "
+                    + groups.thresholds().mediumMax()
+                    + ")")
             .yAxisTitle("training images")
             .build();
     applyCommonStyle(chart.getStyler());
@@ -180,6 +186,7 @@ final class ReportPlots {
     chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
     chart.addAnnotation(new AnnotationLine(groups.thresholds().tailMax(), false, false));
     chart.addAnnotation(new AnnotationLine(groups.thresholds().mediumMax(), false, false));
+
     return render(chart, DISTRIBUTION_WIDTH, DISTRIBUTION_HEIGHT);
   }
 
@@ -341,6 +348,15 @@ final class ReportPlots {
     double yMin = Math.max(0, Math.floor((minRecall - 2) / 5) * 5);
     chart.getStyler().setYAxisMax(100.0);
     chart.getStyler().setYAxisMin(yMin);
+    // group boundaries: a class left of a line has at most that many training images
+    double minCount = groups.classCounts().stream().mapToInt(Integer::intValue).min().orElse(0);
+    double maxCount = groups.classCounts().stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (int threshold :
+        new int[] {groups.thresholds().tailMax(), groups.thresholds().mediumMax()}) {
+      if (threshold >= minCount && threshold <= maxCount) {
+        chart.addAnnotation(new AnnotationLine(threshold, true, false));
+      }
+    }
     // class names just above their points, in data space so they follow the axes
     double lift = (100 - yMin) * 0.03;
     for (int i = 0; i < labels.size(); i++) {
@@ -351,22 +367,20 @@ final class ReportPlots {
     return render(chart, RECALL_WIDTH, RECALL_HEIGHT);
   }
 
-  /** Training loss (left) and train/test accuracy (right) per epoch, side by side in one image. */
+  /**
+   * Training loss (left) and train/test accuracy (right) per epoch, side by side in one image. Values
+   * that were not measured or diverged (NaN) are left out rather than drawn as zero.
+   */
   static BufferedImage trainingCurves(TrainingHistory history) {
-    List<Double> epochs = new ArrayList<>();
-    List<Double> loss = new ArrayList<>();
-    List<Double> trainAccuracy = new ArrayList<>();
-    List<Double> testEpochs = new ArrayList<>();
-    List<Double> testAccuracy = new ArrayList<>();
+    Curve loss = new Curve();
+    Curve trainAccuracy = new Curve();
+    Curve testAccuracy = new Curve();
     for (EpochRecord e : history.epochs()) {
-      epochs.add((double) e.epoch());
-      loss.add(Double.isNaN(e.trainLoss()) ? null : e.trainLoss());
-      trainAccuracy.add(e.trainAccuracy() * 100);
-      if (e.hasTestAccuracy()) {
-        testEpochs.add((double) e.epoch());
-        testAccuracy.add(e.testAccuracy() * 100);
-      }
+      loss.add(e.epoch(), e.trainLoss());
+      trainAccuracy.add(e.epoch(), e.trainAccuracy() * 100);
+      testAccuracy.add(e.epoch(), e.testAccuracy() * 100);
     }
+    int epochs = history.epochs().size();
     XYChart lossChart =
         new XYChartBuilder()
             .width(CURVE_WIDTH)
@@ -375,10 +389,10 @@ final class ReportPlots {
             .xAxisTitle("epoch")
             .yAxisTitle("loss")
             .build();
-    applyCurveStyle(lossChart, epochs.size());
+    applyCurveStyle(lossChart, epochs);
     lossChart.getStyler().setLegendVisible(false);
     lossChart.getStyler().setSeriesColors(new Color[] {HEAD});
-    lossChart.addSeries("train loss", epochs, loss).setMarker(SeriesMarkers.CIRCLE);
+    loss.addTo(lossChart, "train loss", SeriesMarkers.CIRCLE);
 
     XYChart accuracyChart =
         new XYChartBuilder()
@@ -388,14 +402,13 @@ final class ReportPlots {
             .xAxisTitle("epoch")
             .yAxisTitle("accuracy (%)")
             .build();
-    applyCurveStyle(accuracyChart, epochs.size());
+    applyCurveStyle(accuracyChart, epochs);
     accuracyChart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     accuracyChart.getStyler().setSeriesColors(new Color[] {HEAD, TAIL});
-    accuracyChart.addSeries("train", epochs, trainAccuracy).setMarker(SeriesMarkers.CIRCLE);
-    if (!testEpochs.isEmpty()) {
-      accuracyChart.addSeries("test", testEpochs, testAccuracy).setMarker(SeriesMarkers.DIAMOND);
-    }
     accuracyChart.getStyler().setYAxisMax(100.0);
+    accuracyChart.getStyler().setYAxisDecimalPattern("0.#");
+    trainAccuracy.addTo(accuracyChart, "train", SeriesMarkers.CIRCLE);
+    testAccuracy.addTo(accuracyChart, "test", SeriesMarkers.DIAMOND);
 
     BufferedImage image =
         new BufferedImage(2 * CURVE_WIDTH * SCALE, CURVE_HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
@@ -411,11 +424,42 @@ final class ReportPlots {
     return image;
   }
 
+  /** The finite points of one curve. */
+  private static final class Curve {
+    private final List<Double> x = new ArrayList<>();
+    private final List<Double> y = new ArrayList<>();
+
+    void add(int epoch, double value) {
+      if (Double.isFinite(value)) {
+        x.add((double) epoch);
+        y.add(value);
+      }
+    }
+
+    /** Adds the curve, or a placeholder note when nothing was measured (XChart needs a series). */
+    void addTo(XYChart chart, String name, org.knowm.xchart.style.markers.Marker marker) {
+      if (!x.isEmpty()) {
+        chart.addSeries(name, x, y).setMarker(marker);
+      } else if (chart.getSeriesMap().isEmpty()) {
+        XYSeries empty = chart.addSeries(name + " (not measured)", new double[] {1}, new double[] {0});
+        empty.setMarker(SeriesMarkers.NONE);
+        empty.setShowInLegend(false);
+        chart.addAnnotation(new AnnotationText(name + ": no finite value", 1, 0, false));
+      }
+    }
+  }
+
   private static void applyCurveStyle(XYChart chart, int epochs) {
     applyCommonStyle(chart.getStyler());
     chart.getStyler().setMarkerSize(epochs > 40 ? 0 : 6);
     chart.getStyler().setXAxisDecimalPattern("0");
-    chart.getStyler().setXAxisMaxLabelCount(Math.min(epochs, 12));
+    chart.getStyler().setYAxisDecimalPattern("#,##0.0##");
+    if (epochs <= 12) {
+      chart.getStyler().setXAxisMaxLabelCount(epochs);
+    } else {
+      // round ticks (0, 10, 20...) read better than 1, 11, 21...
+      chart.getStyler().setXAxisMin(0.0);
+    }
     chart.getStyler().setSeriesLines(new BasicStroke[] {new BasicStroke(2f)});
   }
 

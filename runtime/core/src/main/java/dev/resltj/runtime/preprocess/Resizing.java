@@ -1,5 +1,7 @@
 package dev.resltj.runtime.preprocess;
 
+import java.util.Arrays;
+
 /**
  * Resizes an image into a {@code height x width} frame without distorting it: scaled so it fits,
  * centred, and padded with a background value. Shrinking averages the source pixels each output
@@ -57,7 +59,7 @@ public final class Resizing {
       PixelImage image, int height, int width, int top, int left, float background) {
     int c = image.channels();
     float[] out = new float[c * height * width];
-    java.util.Arrays.fill(out, background);
+    Arrays.fill(out, background);
     float[] src = image.values();
     for (int ch = 0; ch < c; ch++) {
       for (int y = 0; y < image.height(); y++) {
