@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What a model says about itself: labels, long-tail groups, the input it expects, how it was trained
- * and how well it scored. Read from the ONNX {@code metadata_props} written by the trainer (keys in
- * {@link OnnxContract}); a plain ONNX classifier without them gets generic labels ({@code class_0},
- * ...), its input from the graph, and empty optionals.
+ * What a model says about itself: labels, long-tail groups, the input it expects, how it was
+ * trained and how well it scored. Read from the ONNX {@code metadata_props} written by the trainer
+ * (keys in {@link OnnxContract}); a plain ONNX classifier without them gets generic labels ({@code
+ * class_0}, ...), its input from the graph, and empty optionals.
  *
  * @param labels one label per class index
  * @param groups the head/medium/tail split of the classes, when the model has one

@@ -28,8 +28,7 @@ class DefaultModelIT {
   static ResltClassifier classifier;
 
   static Path model() {
-    return Path.of(
-        System.getProperty("reslt.default.model", "../../models/reslt-mnist-lt.onnx"));
+    return Path.of(System.getProperty("reslt.default.model", "../../models/reslt-mnist-lt.onnx"));
   }
 
   @BeforeAll
@@ -42,8 +41,7 @@ class DefaultModelIT {
   @BeforeEach
   void requireModel() {
     // per test, so reports list every test as skipped rather than none as run
-    assumeTrue(
-        classifier != null, "default model not committed yet: " + model().toAbsolutePath());
+    assumeTrue(classifier != null, "default model not committed yet: " + model().toAbsolutePath());
   }
 
   @AfterAll
@@ -91,7 +89,8 @@ class DefaultModelIT {
     assertThat(card.hasResltMetadata()).isTrue();
     assertThat(card.labels())
         .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(String::valueOf).toList());
-    assertThat(card.input()).isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f, Polarity.LIGHT_ON_DARK));
+    assertThat(card.input())
+        .isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f, Polarity.LIGHT_ON_DARK));
     assertThat(card.classCounts()).hasSize(10);
     ModelCard.Groups groups = card.groups().orElseThrow();
     assertThat(groups.head().size() + groups.medium().size() + groups.tail().size()).isEqualTo(10);

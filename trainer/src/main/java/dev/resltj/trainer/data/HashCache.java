@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers the SHA-256 of data files in their folder ({@value #FILE_NAME}), keyed by name, size and
- * modification time, as git's index and DVC do: hashing 47 MB costs a fresh JVM about half a second,
- * more than reading it. A file whose size or time changed is hashed again. The cache is best effort:
- * an unreadable cache is ignored and a read-only folder simply goes uncached.
+ * Remembers the SHA-256 of data files in their folder ({@value #FILE_NAME}), keyed by name, size
+ * and modification time, as git's index and DVC do: hashing 47 MB costs a fresh JVM about half a
+ * second, more than reading it. A file whose size or time changed is hashed again. The cache is
+ * best effort: an unreadable cache is ignored and a read-only folder simply goes uncached.
  */
 final class HashCache {
   static final String FILE_NAME = ".reslt-sha256.json";

@@ -16,9 +16,10 @@ import java.util.zip.ZipException;
 
 /**
  * Reads the IDX files of the MNIST family (MNIST, Fashion-MNIST, KMNIST): unsigned-byte images
- * ({@code idx3}, magic {@code 0x00000803}) and labels ({@code idx1}, magic {@code 0x00000801}), raw or
- * gzip-compressed (told apart by the gzip magic bytes, not by the file name). The SHA-256 of the
- * uncompressed content is computed in the same pass, so verification and provenance cost no second read.
+ * ({@code idx3}, magic {@code 0x00000803}) and labels ({@code idx1}, magic {@code 0x00000801}), raw
+ * or gzip-compressed (told apart by the gzip magic bytes, not by the file name). The SHA-256 of the
+ * uncompressed content is computed in the same pass, so verification and provenance cost no second
+ * read.
  *
  * <p>Every problem with a file is a {@link DataFileException} naming the file and what was wrong.
  */
@@ -59,8 +60,8 @@ public final class IdxReader {
   }
 
   /**
-   * Reads an images file and its labels file into one {@link LabeledImages}, checking that they hold
-   * the same number of items and that every label names one of {@code classNames}.
+   * Reads an images file and its labels file into one {@link LabeledImages}, checking that they
+   * hold the same number of items and that every label names one of {@code classNames}.
    */
   public static LabeledImages read(Path imagesFile, Path labelsFile, List<String> classNames) {
     return join(readImages(imagesFile), readLabels(labelsFile), classNames);
@@ -187,7 +188,8 @@ public final class IdxReader {
       throw new DataFileException(
           file, "too short to be an IDX file (" + m.length + " bytes before the end)");
     }
-    int magic = ((m[0] & 0xFF) << 24) | ((m[1] & 0xFF) << 16) | ((m[2] & 0xFF) << 8) | (m[3] & 0xFF);
+    int magic =
+        ((m[0] & 0xFF) << 24) | ((m[1] & 0xFF) << 16) | ((m[2] & 0xFF) << 8) | (m[3] & 0xFF);
     if (magic != expectedMagic) {
       throw new DataFileException(
           file,

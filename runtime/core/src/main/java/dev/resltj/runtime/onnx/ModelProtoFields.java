@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads {@code producer_version} (field 3 of the ONNX {@code ModelProto}), which ONNX Runtime's Java
- * API does not expose, by walking the top-level protobuf fields and skipping the rest (the graph is
- * skipped, not read). Best effort: a file this cannot walk yields empty, and ONNX Runtime reports
- * what is wrong with it.
+ * Reads {@code producer_version} (field 3 of the ONNX {@code ModelProto}), which ONNX Runtime's
+ * Java API does not expose, by walking the top-level protobuf fields and skipping the rest (the
+ * graph is skipped, not read). Best effort: a file this cannot walk yields empty, and ONNX Runtime
+ * reports what is wrong with it.
  */
 final class ModelProtoFields {
   private static final int PRODUCER_VERSION = 3;

@@ -52,8 +52,7 @@ public final class OnnxModel implements AutoCloseable {
       new DirectBufferPool(2 * Runtime.getRuntime().availableProcessors() + 2);
   private boolean closed;
 
-  private OnnxModel(
-      String source, String producerVersion, OrtEnvironment env, OrtSession session) {
+  private OnnxModel(String source, String producerVersion, OrtEnvironment env, OrtSession session) {
     this.source = source;
     this.producerVersion = producerVersion;
     this.env = env;
@@ -295,8 +294,7 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
-  private List<RawTensor> runOnce(float[] data, int batch, Set<String> names)
-      throws OrtException {
+  private List<RawTensor> runOnce(float[] data, int batch, Set<String> names) throws OrtException {
     long[] shape = {batch, imageShape[0], imageShape[1], imageShape[2]};
     FloatBuffer input = buffers.fill(data);
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);

@@ -61,7 +61,8 @@ public final class ImageDecoder {
    */
   public BufferedImage decode(byte[] bytes) {
     if (bytes == null) {
-      throw new InvalidInputException("image bytes are null: expected a PNG, JPEG, BMP or GIF file");
+      throw new InvalidInputException(
+          "image bytes are null: expected a PNG, JPEG, BMP or GIF file");
     }
     if (bytes.length == 0) {
       throw new UnsupportedImageException(

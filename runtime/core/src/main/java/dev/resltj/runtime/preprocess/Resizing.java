@@ -54,7 +54,9 @@ public final class Resizing {
     return new PixelImage(c, height, width, out);
   }
 
-  /** Places {@code image} at ({@code top}, {@code left}) in a frame filled with {@code background}. */
+  /**
+   * Places {@code image} at ({@code top}, {@code left}) in a frame filled with {@code background}.
+   */
   static PixelImage pad(
       PixelImage image, int height, int width, int top, int left, float background) {
     int c = image.channels();
