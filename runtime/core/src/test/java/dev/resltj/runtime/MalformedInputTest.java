@@ -100,7 +100,11 @@ class MalformedInputTest {
             dir.resolve("q.onnx"), ClassifierOptions.builder().maxImageSize(32, 32).build())) {
       byte[] png = TestImages.encode(TestImages.blob(64, 0, 255, 0), "png");
       assertThrows(ImageTooLargeException.class, () -> small.classify(png));
-      assertThat(small.classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png")).best().index())
+      assertThat(
+              small
+                  .classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png"))
+                  .best()
+                  .index())
           .isEqualTo(1);
     }
   }
@@ -118,7 +122,9 @@ class MalformedInputTest {
     UnsupportedImageException text =
         assertThrows(
             UnsupportedImageException.class,
-            () -> classifier.classifyAllEncoded(List.of("text".getBytes(StandardCharsets.UTF_8), good)));
+            () ->
+                classifier.classifyAllEncoded(
+                    List.of("text".getBytes(StandardCharsets.UTF_8), good)));
     assertThat(text).hasMessageStartingWith("image 0 of 2: not a PNG");
   }
 

@@ -10,7 +10,16 @@ public final class CliRunner {
   private CliRunner() {}
 
   public static int run(Object command, String... args) {
+    return run(command, new java.io.PrintWriter(System.out, true),
+        new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #run(Object, String...)}, printing to {@code out} and {@code err} (for tests). */
+  public static int run(
+      Object command, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(command);
+    cli.setOut(out);
+    cli.setErr(err);
     boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     cli.setParameterExceptionHandler(
         (ex, a) -> {

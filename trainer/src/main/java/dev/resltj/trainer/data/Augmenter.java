@@ -3,8 +3,8 @@ package dev.resltj.trainer.data;
 import java.util.Random;
 
 /**
- * Applies an {@link Augmentation} to float images in place. Holds one image of scratch space, so it is
- * allocation-free per image and not thread-safe (one per loader thread).
+ * Applies an {@link Augmentation} to float images in place. Holds one image of scratch space, so it
+ * is allocation-free per image and not thread-safe (one per loader thread).
  */
 public final class Augmenter {
   private final Augmentation settings;

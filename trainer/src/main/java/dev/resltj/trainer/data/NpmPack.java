@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Gets a package tarball with {@code npm pack}, which uses the user's npm configuration and cache. */
+/**
+ * Gets a package tarball with {@code npm pack}, which uses the user's npm configuration and cache.
+ */
 public final class NpmPack implements PackageSource {
   private final String executable;
   private final Duration timeout;
@@ -61,7 +63,11 @@ public final class NpmPack implements PackageSource {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new FetchException(
-            "'" + String.join(" ", command) + "' did not finish within " + timeout.toMinutes() + " min");
+            "'"
+                + String.join(" ", command)
+                + "' did not finish within "
+                + timeout.toMinutes()
+                + " min");
       }
     } catch (IOException e) {
       process.destroyForcibly();
@@ -106,6 +112,7 @@ public final class NpmPack implements PackageSource {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

@@ -31,8 +31,13 @@ class LongTailDataTest {
 
     DataSettings other =
         new DataSettings(
-            dir, new LongTailProfile.Full(), 99, false, new GroupThresholds(1, 5),
-            Optional.of(splitFile), false);
+            dir,
+            new LongTailProfile.Full(),
+            99,
+            false,
+            new GroupThresholds(1, 5),
+            Optional.of(splitFile),
+            false);
     LongTailData second = LongTailData.mnist(other);
 
     assertThat(second.split().indices()).isEqualTo(first.split().indices());

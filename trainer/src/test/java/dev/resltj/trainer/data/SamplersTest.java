@@ -148,7 +148,8 @@ class SamplersTest {
     }
 
     // 40,000 draws, 10,000 expected per class; 4 standard deviations is about 350
-    assertThat(Arrays.stream(perClass).boxed()).allSatisfy(n -> assertThat(n).isBetween(9_650, 10_350));
+    assertThat(Arrays.stream(perClass).boxed())
+        .allSatisfy(n -> assertThat(n).isBetween(9_650, 10_350));
   }
 
   @Test

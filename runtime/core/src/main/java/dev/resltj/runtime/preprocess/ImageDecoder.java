@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -60,7 +61,8 @@ public final class ImageDecoder {
    */
   public BufferedImage decode(byte[] bytes) {
     if (bytes == null) {
-      throw new InvalidInputException("image bytes are null: expected a PNG, JPEG, BMP or GIF file");
+      throw new InvalidInputException(
+          "image bytes are null: expected a PNG, JPEG, BMP or GIF file");
     }
     if (bytes.length == 0) {
       throw new UnsupportedImageException(
@@ -124,7 +126,7 @@ public final class ImageDecoder {
       for (String warning : warnings) {
         // The JPEG reader fills a truncated image with grey and only warns: refuse it. Other
         // warnings (stray bytes between markers, common in camera files) leave a usable image.
-        if (warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+        if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
           throw new UnsupportedImageException(
               "corrupt or truncated " + format + " image: " + warning);
         }
