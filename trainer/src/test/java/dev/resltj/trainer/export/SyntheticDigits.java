@@ -4,8 +4,9 @@ import java.util.Random;
 
 /**
  * MNIST-like test images without the data set: a light pattern per class (bars at class-dependent
- * places, randomly shifted) on a dark background, raw values 0..255. Learnable in a few dozen steps,
- * which is all the parity tests need: trained weights and BatchNorm statistics, not accuracy.
+ * places, randomly shifted) on a dark background, raw values 0..255. Learnable in a few dozen
+ * steps, which is all the parity tests need: trained weights and BatchNorm statistics, not
+ * accuracy.
  */
 final class SyntheticDigits {
   static final int SIZE = 28;
