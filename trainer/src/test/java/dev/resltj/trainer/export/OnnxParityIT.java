@@ -13,6 +13,8 @@ import dev.resltj.runtime.OutputTensor;
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.data.MnistData;
+import dev.resltj.trainer.data.MnistFiles;
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.Layer;
 import dev.resltj.trainer.model.MnistTrunk;
@@ -29,13 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The exported graph computes what the trained DJL network computes: after a brief training (so
+ * The exported graph computes what the trained DJL network computes: after a brief training on real
+ * MNIST digits (MNIST-like synthetic images when the build has no MNIST) (so
  * weights and BatchNorm running statistics are far from their initial values), 512 images give the
  * same logits in ONNX Runtime (loaded through runtime/core's {@link ResltClassifier}, as
  * applications load it) within 1e-4 of the logit scale, the same argmax, probabilities summing to
@@ -51,6 +55,26 @@ class OnnxParityIT {
   private static final double RELATIVE_TOLERANCE = 1e-4;
 
   @TempDir Path dir;
+
+  private static SyntheticDigits TRAIN;
+  private static SyntheticDigits TEST;
+  private static String source;
+
+  /** Real MNIST digits when the build has them, MNIST-like synthetic images otherwise. */
+  @BeforeAll
+  static void images() {
+    Path mnist = Path.of(System.getProperty("reslt.mnist.dir", "data/mnist"));
+    if (MnistFiles.present(mnist)) {
+      MnistData data = MnistFiles.locate(mnist).load();
+      TRAIN = SyntheticDigits.firstOf(data.train(), STEPS * BATCH);
+      TEST = SyntheticDigits.firstOf(data.test(), IMAGES);
+      source = "MNIST";
+    } else {
+      TRAIN = SyntheticDigits.generate(STEPS * BATCH, 10, 1);
+      TEST = SyntheticDigits.generate(IMAGES, 10, 2);
+      source = "synthetic";
+    }
+  }
 
   static Stream<Arguments> networks() {
     List<Layer> withDropout =
@@ -76,8 +100,8 @@ class OnnxParityIT {
   @MethodSource("networks")
   void exportedModelMatchesTheTrainedNetworkInOnnxRuntime(String name, NetworkSpec spec)
       throws Exception {
-    SyntheticDigits train = SyntheticDigits.generate(STEPS * BATCH, 10, 1);
-    SyntheticDigits test = SyntheticDigits.generate(IMAGES, 10, 2);
+    SyntheticDigits train = TRAIN;
+    SyntheticDigits test = TEST;
     Path onnxFile = dir.resolve(name.replaceAll("\\W", "_") + ".onnx");
     ClassGroups groups =
         new ClassGroups(
@@ -128,10 +152,11 @@ class OnnxParityIT {
       }
     }
     System.out.printf(
-        "parity %s: %d images, max |logit| %.4f, max |diff| %.3g (relative %.3g), loss %.3f ->"
+        "parity %s: %d %s images, max |logit| %.4f, max |diff| %.3g (relative %.3g), loss %.3f ->"
             + " %.3f, export %d ms, %d bytes%n",
         name,
         IMAGES,
+        source,
         scale,
         maxDiff,
         maxDiff / scale,

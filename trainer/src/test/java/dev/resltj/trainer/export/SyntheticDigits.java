@@ -19,6 +19,17 @@ final class SyntheticDigits {
     this.labels = labels;
   }
 
+  /** The first {@code count} images of a real data set, as raw floats 0..255. */
+  static SyntheticDigits firstOf(dev.resltj.trainer.data.LabeledImages images, int count) {
+    float[] pixels = new float[count * SIZE * SIZE];
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      images.copyImage(i, pixels, i * SIZE * SIZE);
+      labels[i] = images.label(i);
+    }
+    return new SyntheticDigits(pixels, labels);
+  }
+
   static SyntheticDigits generate(int count, int numClasses, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[count * SIZE * SIZE];
