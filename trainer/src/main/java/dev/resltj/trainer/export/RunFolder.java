@@ -26,7 +26,7 @@ final class RunFolder {
   static final String SPLIT_FILE = "split.json";
   static final String REPORT_FILE = "report.json";
   static final String PROVENANCE_FILE = "provenance.json";
-  static final String CHECKPOINT_DIR = "checkpoint";
+  static final String CHECKPOINT_DIR = ModelCheckpoint.RUN_CHECKPOINT_DIR;
 
   private static final List<String> METRIC_FIELDS =
       List.of("dataset", "images", "top1", "balanced", "head", "medium", "tail");

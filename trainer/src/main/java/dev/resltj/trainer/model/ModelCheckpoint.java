@@ -47,6 +47,9 @@ public final class ModelCheckpoint {
   public static final String PARAMETERS_FILE = "parameters.bin";
   public static final String MANIFEST_FILE = "checkpoint.json";
 
+  /** Where a run folder keeps its checkpoint. */
+  public static final String RUN_CHECKPOINT_DIR = "checkpoint";
+
   private static final int FORMAT = 1;
   private static final Set<String> OWN_FILES = Set.of(NETWORK_FILE, PARAMETERS_FILE, MANIFEST_FILE);
   private static final Pattern EXTRA_FILE_NAME =
@@ -106,6 +109,19 @@ public final class ModelCheckpoint {
     } finally {
       deleteRecursively(staging);
     }
+  }
+
+  /**
+   * The checkpoint folder a user means by {@code dir}: {@code dir} itself when it holds a {@code
+   * network.json}, its {@code checkpoint/} folder when it is a run folder, else {@code dir} (so
+   * {@link #load} reports what is missing there).
+   */
+  public static Path locate(Path dir) {
+    if (!Files.exists(dir.resolve(NETWORK_FILE))
+        && Files.isDirectory(dir.resolve(RUN_CHECKPOINT_DIR))) {
+      return dir.resolve(RUN_CHECKPOINT_DIR);
+    }
+    return dir;
   }
 
   /** Reads only the network spec of a checkpoint. */

@@ -123,6 +123,15 @@ class ModelCheckpointTest {
   }
 
   @Test
+  void locateFindsTheCheckpointOfARunFolder() throws IOException {
+    Path checkpoint = savedReference();
+    assertThat(ModelCheckpoint.locate(dir)).isEqualTo(checkpoint);
+    assertThat(ModelCheckpoint.locate(checkpoint)).isEqualTo(checkpoint);
+    Path elsewhere = dir.resolve("elsewhere");
+    assertThat(ModelCheckpoint.locate(elsewhere)).isEqualTo(elsewhere);
+  }
+
+  @Test
   void missingFilesAreNamed() throws IOException {
     assertThat(assertThrows(CheckpointException.class, () -> load(dir.resolve("nowhere"))))
         .hasMessageContaining("nowhere")
