@@ -10,8 +10,9 @@
 # batching on and off. Reports requests/s, p50/p99 latency, server CPU per request, the time
 # from launch to ready and the peak resident memory under load. The model is the repository's
 # models/reslt-mnist-lt.onnx, or, when it is not there yet, a fixture CNN of realistic size
-# (107k parameters) built by the test sources. Bounded: every wrk run has a fixed duration and
-# the server is stopped on exit, error or interrupt. Results: bench/results/latest.md.
+# (107k parameters) built by the test sources. The server runs as the README starts it
+# (java -Xmx256m -jar). Bounded: every wrk run has a fixed duration and the server is stopped on
+# exit, error or interrupt. Results: bench/results/latest.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -74,7 +75,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 START=$(date +%s%N)
 RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
   RESLT_BATCHING_DISABLED_FOR=bench-nobatch \
-  java -jar "$JAR" >"$WORK/server.log" 2>&1 &
+  java -Xmx256m -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 READY=""
 for _ in $(seq 1 1200); do
@@ -146,7 +147,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
-  echo "- wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up per endpoint; wrk and the server share the machine"
+  echo "- server: java -Xmx256m -jar; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up per endpoint; wrk and the server share the machine"
   echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"

@@ -13,14 +13,18 @@ import org.slf4j.Logger;
 /**
  * Logs INFO and above to the console, configured in code: parsing a {@code logback.xml} loads some
  * 600 classes (Joran and an XML parser) and costs a noticeable share of the startup time. A
- * configuration file given with {@code -Dlogback.configurationFile=...} still takes over.
+ * configuration file given with {@code -Dlogback.configurationFile=...}, or a {@code logback.xml}
+ * (or {@code logback-test.xml}) on the class path, still takes over.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ServerLogging extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null) {
+    ClassLoader loader = ServerLogging.class.getClassLoader();
+    if (System.getProperty("logback.configurationFile") != null
+        || loader.getResource("logback-test.xml") != null
+        || loader.getResource("logback.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

@@ -62,7 +62,7 @@ public final class InferenceService {
           "inputs is required: a list with one tensor named '"
               + spec.name()
               + "' of shape "
-              + spec.shape());
+              + describe(spec.shape()));
     }
     if (inputs.size() != 1) {
       throw new InvalidRequestException(
