@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of reslt-server with wrk, on 127.0.0.1 only.
 #
-#   runtime/server/bench/load.sh            # from anywhere; about 4 minutes
+#   runtime/server/bench/load.sh            # from anywhere; about 5 minutes
 #   DURATION=5s CONCURRENCY="1 64" runtime/server/bench/load.sh
 #
 # Serves one model twice from a temporary folder, as "bench" (dynamic batching on) and
@@ -18,7 +18,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../../.." && pwd)
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-8s}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
 PORT=${PORT:-18181}
 OUT=${OUT:-$HERE/results/latest.md}
@@ -123,11 +123,14 @@ run() {
 }
 
 warm() { BODY_FILE=${3:-} CONTENT_TYPE=${4:-} wrk -t2 -c16 -d"$WARMUP" ${3:+-s "$HERE/body.lua"} "$BASE$1" >/dev/null; }
-warm /v2/health/live
-warm /v2/models/bench/infer "$WORK/infer.json" application/json
-warm /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
-warm /v1/models/bench/classify "$WORK/digit.png" image/png
-warm /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
+# two rounds over every endpoint, so the JIT has compiled all the paths before anything is measured
+for _ in 1 2; do
+  warm /v2/health/live
+  warm /v2/models/bench/infer "$WORK/infer.json" application/json
+  warm /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
+  warm /v1/models/bench/classify "$WORK/digit.png" image/png
+  warm /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
+done
 
 ROWS=""
 for c in $CONCURRENCY; do
@@ -147,7 +150,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
-  echo "- server: java -Xmx256m -jar; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up per endpoint; wrk and the server share the machine"
+  echo "- server: java -Xmx256m -jar; wrk on 127.0.0.1, $DURATION per run after two rounds of $WARMUP warm-up per endpoint; wrk and the server share the machine"
   echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"
