@@ -16,7 +16,8 @@ import java.util.Objects;
  *     and runs on CPU
  * @param cudaDevice CUDA device id used when {@code cuda} is set
  * @param warmUpBatchSizes batch sizes run once with a blank input at load, so the first real calls
- *     are not slow (ONNX Runtime allocates and tunes on the first run of each shape); empty for none
+ *     are not slow (ONNX Runtime allocates and tunes on the first run of each shape); empty for
+ *     none
  * @param maxImageWidth images wider than this are refused from their header, before decoding
  * @param maxImageHeight images taller than this are refused from their header, before decoding
  * @param minImageSize images narrower or shorter than this are refused as too small to classify
@@ -24,10 +25,10 @@ import java.util.Objects;
  * @param includeLogits also return the fused logits of every class with each prediction
  * @param autoInvert invert an image whose polarity (estimated from its border) is opposite to the
  *     model's, for example a dark digit on white paper for an MNIST model
- * @param centreByMass fit the ink into the model's frame the way MNIST was made: the bounding box of
- *     the ink scaled into a 20x20 box (for 28x28) and centred by its centre of mass. Worth turning on
- *     for hand-drawn or photographed digits; leave off for images already shaped like the training
- *     data.
+ * @param centreByMass fit the ink into the model's frame the way MNIST was made: the bounding box
+ *     of the ink scaled into a 20x20 box (for 28x28) and centred by its centre of mass. Worth
+ *     turning on for hand-drawn or photographed digits; leave off for images already shaped like
+ *     the training data.
  */
 public record ClassifierOptions(
     int intraOpThreads,

@@ -1,6 +1,9 @@
 package dev.resltj.runtime;
 
-/** How much ONNX Runtime rewrites the graph when the session is created (its graph optimisation level). */
+/**
+ * How much ONNX Runtime rewrites the graph when the session is created (its graph optimisation
+ * level).
+ */
 public enum GraphOptimization {
   /** No rewriting: slowest, useful to rule the optimiser out when debugging. */
   NONE,

@@ -25,7 +25,9 @@ public final class ImageTooLargeException extends InvalidInputException {
     this.height = height;
   }
 
-  /** The same refusal with context prepended to the message (for example which image of a batch). */
+  /**
+   * The same refusal with context prepended to the message (for example which image of a batch).
+   */
   ImageTooLargeException(String context, ImageTooLargeException e) {
     super(context + e.getMessage(), e);
     this.width = e.width;

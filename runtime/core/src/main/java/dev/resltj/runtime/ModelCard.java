@@ -1,6 +1,7 @@
 package dev.resltj.runtime;
 
 import dev.resltj.runtime.card.JsonValue.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,10 +9,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What a model says about itself: labels, long-tail groups, the input it expects, how it was trained
- * and how well it scored. Read from the ONNX {@code metadata_props} written by the trainer (keys in
- * {@link OnnxContract}); a plain ONNX classifier without them gets generic labels ({@code class_0},
- * ...), its input from the graph, and empty optionals.
+ * What a model says about itself: labels, long-tail groups, the input it expects, how it was
+ * trained and how well it scored. Read from the ONNX {@code metadata_props} written by the trainer
+ * (keys in {@link OnnxContract}); a plain ONNX classifier without them gets generic labels ({@code
+ * class_0}, ...), its input from the graph, and empty optionals.
  *
  * @param labels one label per class index
  * @param groups the head/medium/tail split of the classes, when the model has one
@@ -142,7 +143,7 @@ public record ModelCard(
                 + ", medium_max="
                 + mediumMax);
       }
-      List<Integer> all = new java.util.ArrayList<>(head);
+      List<Integer> all = new ArrayList<>(head);
       all.addAll(medium);
       all.addAll(tail);
       if (all.stream().distinct().count() != all.size()) {
@@ -169,7 +170,7 @@ public record ModelCard(
     }
 
     List<Integer> allIndices() {
-      List<Integer> all = new java.util.ArrayList<>(head);
+      List<Integer> all = new ArrayList<>(head);
       all.addAll(medium);
       all.addAll(tail);
       return all;

@@ -1,9 +1,10 @@
 package dev.resltj.runtime;
 
 /**
- * The names that make an {@code .onnx} file a ResLT-J model: tensor names and {@code metadata_props}
- * keys. The trainer writes them and the runtime reads them, both from here, so the two sides cannot
- * drift apart. The full contract, with value formats, is in {@code docs/onnx-contract.md}.
+ * The names that make an {@code .onnx} file a ResLT-J model: tensor names and {@code
+ * metadata_props} keys. The trainer writes them and the runtime reads them, both from here, so the
+ * two sides cannot drift apart. The full contract, with value formats, is in {@code
+ * docs/onnx-contract.md}.
  */
 public final class OnnxContract {
   private OnnxContract() {}
@@ -16,7 +17,9 @@ public final class OnnxContract {
 
   // ---- tensors ----
 
-  /** Input: float32 {@code [batch, channels, height, width]}, raw pixel values (0..255 for MNIST). */
+  /**
+   * Input: float32 {@code [batch, channels, height, width]}, raw pixel values (0..255 for MNIST).
+   */
   public static final String INPUT_IMAGE = "image";
 
   /** Output: fused logits {@code [batch, classes]} (for ResLT the sum of the three branches). */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +24,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Classifies images with a ResLT-J model (or any ONNX image classifier whose input is float32 {@code
- * [N, C, H, W]}) on ONNX Runtime.
+ * Classifies images with a ResLT-J model (or any ONNX image classifier whose input is float32
+ * {@code [N, C, H, W]}) on ONNX Runtime.
  *
  * <pre>{@code
  * try (ResltClassifier classifier = ResltClassifier.open(Path.of("reslt-mnist-lt.onnx"))) {
@@ -63,7 +65,13 @@ public final class ResltClassifier implements AutoCloseable {
     for (int batch : options.warmUpBatchSizes()) {
       float[] blank = new float[batch * imageSize];
       Arrays.fill(blank, card.input().valueMin());
-      model.run(blank, batch, roles.predictionOutputs(options.includeLogits()));
+      try {
+        predict(blank, batch);
+      } catch (InferenceException e) {
+        throw new ModelLoadException(
+            model.source() + ": the warm-up run at batch " + batch + " failed: " + e.getMessage(),
+            e);
+      }
     }
   }
 
@@ -264,8 +272,8 @@ public final class ResltClassifier implements AutoCloseable {
   // ---- for servers: preparation and raw runs ----
 
   /**
-   * Decodes and prepares an encoded image into the model's input layout ({@code C x H x W}
-   * values), without running the model: lets a server prepare on request threads and batch.
+   * Decodes and prepares an encoded image into the model's input layout ({@code C x H x W} values),
+   * without running the model: lets a server prepare on request threads and batch.
    */
   public float[] prepare(byte[] encodedImage) {
     return preprocessor.prepare(encodedImage).toArray();
@@ -277,8 +285,8 @@ public final class ResltClassifier implements AutoCloseable {
   }
 
   /**
-   * Runs the model on a {@code [batch, C, H, W]} row-major tensor and returns the requested
-   * outputs by name, batch rows concatenated.
+   * Runs the model on a {@code [batch, C, H, W]} row-major tensor and returns the requested outputs
+   * by name, batch rows concatenated.
    *
    * @param outputNames names among {@link #outputs()}; empty for all of them
    * @throws InvalidInputException for a wrong length, non-finite values or an unknown output
@@ -303,11 +311,11 @@ public final class ResltClassifier implements AutoCloseable {
         }
       }
     }
-    Map<String, OutputTensor> out = new java.util.LinkedHashMap<>();
+    Map<String, OutputTensor> out = new LinkedHashMap<>();
     for (RawTensor t : model.run(pixels, batch, names)) {
       out.put(t.name(), new OutputTensor(t.name(), t.shape(), t.data()));
     }
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   // ---- internals ----

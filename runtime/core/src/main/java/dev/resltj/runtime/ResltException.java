@@ -1,8 +1,8 @@
 package dev.resltj.runtime;
 
 /**
- * Base of every exception the runtime throws on purpose. Unchecked: each subtype maps to one decision
- * of the caller, so catch the subtype you can act on.
+ * Base of every exception the runtime throws on purpose. Unchecked: each subtype maps to one
+ * decision of the caller, so catch the subtype you can act on.
  *
  * <ul>
  *   <li>{@link ModelLoadException}: the model cannot be used (a startup failure).

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** One classifier shared by 8 threads, mixing every kind of call, gives the single-thread answers. */
+/**
+ * One classifier shared by 8 threads, mixing every kind of call, gives the single-thread answers.
+ */
 class ConcurrentClassificationIT {
   static final int THREADS = 8;
   static final int IMAGES = 64;
@@ -65,8 +67,11 @@ class ConcurrentClassificationIT {
                   while (System.nanoTime() < deadline) {
                     int i = r.nextInt(IMAGES);
                     switch (r.nextInt(3)) {
-                      case 0 -> check(classifier.classify(tensors.get(i)), expected.get(i), i, mismatches);
-                      case 1 -> check(classifier.classify(pngs.get(i)), expected.get(i), i, mismatches);
+                      case 0 ->
+                          check(
+                              classifier.classify(tensors.get(i)), expected.get(i), i, mismatches);
+                      case 1 ->
+                          check(classifier.classify(pngs.get(i)), expected.get(i), i, mismatches);
                       default -> {
                         int n = 1 + r.nextInt(8);
                         float[] batch = new float[n * 784];

@@ -57,10 +57,15 @@ class MalformedInputTest {
   }
 
   @Test
-  void truncatedJpegIsUnsupportedImage() {
+  void truncatedJpegIsUnsupportedImageNotGreyFilled() {
     byte[] jpeg = TestImages.encode(TestImages.toRgb(TestImages.blob(64, 0, 255, 0)), "jpeg");
-    byte[] truncated = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
-    assertThrows(UnsupportedImageException.class, () -> classifier.classify(truncated));
+    // cut in the pixel data: ImageIO would only warn and fill the rest with grey
+    byte[] cutInData = Arrays.copyOf(jpeg, jpeg.length * 9 / 10);
+    UnsupportedImageException e =
+        assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInData));
+    assertThat(e).hasMessageContaining("truncated JPEG").hasMessageContaining("premature end");
+    byte[] cutInHeaders = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    assertThrows(UnsupportedImageException.class, () -> classifier.classify(cutInHeaders));
   }
 
   @Test
@@ -95,7 +100,11 @@ class MalformedInputTest {
             dir.resolve("q.onnx"), ClassifierOptions.builder().maxImageSize(32, 32).build())) {
       byte[] png = TestImages.encode(TestImages.blob(64, 0, 255, 0), "png");
       assertThrows(ImageTooLargeException.class, () -> small.classify(png));
-      assertThat(small.classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png")).best().index())
+      assertThat(
+              small
+                  .classify(TestImages.encode(TestImages.blob(32, 1, 255, 0), "png"))
+                  .best()
+                  .index())
           .isEqualTo(1);
     }
   }
@@ -113,7 +122,9 @@ class MalformedInputTest {
     UnsupportedImageException text =
         assertThrows(
             UnsupportedImageException.class,
-            () -> classifier.classifyAllEncoded(List.of("text".getBytes(StandardCharsets.UTF_8), good)));
+            () ->
+                classifier.classifyAllEncoded(
+                    List.of("text".getBytes(StandardCharsets.UTF_8), good)));
     assertThat(text).hasMessageStartingWith("image 0 of 2: not a PNG");
   }
 

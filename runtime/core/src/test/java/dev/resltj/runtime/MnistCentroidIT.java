@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real digits through the whole runtime, with a real (weak) classifier built from MNIST in the test:
- * nearest class mean. Skipped when MNIST is absent.
+ * Real digits through the whole runtime, with a real (weak) classifier built from MNIST in the
+ * test: nearest class mean. Skipped when MNIST is absent.
  */
 class MnistCentroidIT {
   static MnistData test;

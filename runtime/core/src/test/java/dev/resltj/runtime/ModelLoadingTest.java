@@ -18,7 +18,8 @@ class ModelLoadingTest {
   @Test
   void rejectsMissingFileNamingIt() {
     Path missing = dir.resolve("nope.onnx");
-    ModelLoadException e = assertThrows(ModelLoadException.class, () -> ResltClassifier.open(missing));
+    ModelLoadException e =
+        assertThrows(ModelLoadException.class, () -> ResltClassifier.open(missing));
     assertThat(e).hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
   }
 
@@ -45,7 +46,8 @@ class ModelLoadingTest {
             throw new IOException("disk gone");
           }
         };
-    ModelLoadException e = assertThrows(ModelLoadException.class, () -> ResltClassifier.open(failing));
+    ModelLoadException e =
+        assertThrows(ModelLoadException.class, () -> ResltClassifier.open(failing));
     assertThat(e).hasMessageContaining("disk gone");
   }
 
@@ -74,7 +76,9 @@ class ModelLoadingTest {
             () ->
                 ResltClassifier.open(
                     OnnxFixtures.quadrantsWithMetadata(OnnxContract.KEY_LABELS, "[\"a\", \"b\"")));
-    assertThat(e).hasMessageContaining(OnnxContract.KEY_LABELS).hasMessageContaining("not valid JSON");
+    assertThat(e)
+        .hasMessageContaining(OnnxContract.KEY_LABELS)
+        .hasMessageContaining("not valid JSON");
   }
 
   @Test

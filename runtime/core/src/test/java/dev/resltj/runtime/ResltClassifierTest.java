@@ -72,7 +72,8 @@ class ResltClassifierTest {
           .isCloseTo(Math.exp(logits[s.index()]) / sum, within(1e-6));
     }
     for (int i = 1; i < p.topK().size(); i++) {
-      assertThat(p.topK().get(i).probability()).isLessThanOrEqualTo(p.topK().get(i - 1).probability());
+      assertThat(p.topK().get(i).probability())
+          .isLessThanOrEqualTo(p.topK().get(i - 1).probability());
     }
   }
 
@@ -120,6 +121,29 @@ class ResltClassifierTest {
   }
 
   @Test
+  void modelWithFixedBatchSizeRunsOtherBatchSizesInChunks() {
+    try (ResltClassifier fixed =
+        ResltClassifier.open(
+            OnnxFixtures.quadrantsFixedBatch(2),
+            ClassifierOptions.builder().warmUpBatchSizes(List.of(1, 3)).build())) {
+      assertThat(fixed.input().shape()).containsExactly(2L, 1L, 28L, 28L);
+      int n = 5;
+      float[] batch = new float[n * OnnxFixtures.PIXELS];
+      List<Prediction> singles = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        float[] image = TestImages.blobPixels(i % 4);
+        System.arraycopy(image, 0, batch, i * OnnxFixtures.PIXELS, OnnxFixtures.PIXELS);
+        singles.add(fixed.classify(image));
+        assertThat(singles.get(i).best().index()).isEqualTo(i % 4);
+      }
+      assertThat(fixed.classifyAll(batch, n)).isEqualTo(singles);
+      OutputTensor scores = fixed.run(batch, n, List.of("scores")).get("scores");
+      assertThat(scores.shape()).containsExactly(5L, 4L);
+      assertThat(scores.size()).isEqualTo(20);
+    }
+  }
+
+  @Test
   void topKIsCappedAndConfigurable() {
     try (ResltClassifier two =
         ResltClassifier.open(quadrants, ClassifierOptions.builder().topK(2).build())) {
@@ -139,8 +163,10 @@ class ResltClassifierTest {
     assertThat(classifier.input()).isEqualTo(new TensorSpec("image", List.of(-1L, 1L, 28L, 28L)));
     assertThat(classifier.outputs())
         .extracting(TensorSpec::name)
-        .containsExactlyInAnyOrder("logits_hmt", "logits_mt", "logits_t", "logits", "probabilities");
-    assertThat(classifier.outputs()).allSatisfy(o -> assertThat(o.shape()).containsExactly(-1L, 4L));
+        .containsExactlyInAnyOrder(
+            "logits_hmt", "logits_mt", "logits_t", "logits", "probabilities");
+    assertThat(classifier.outputs())
+        .allSatisfy(o -> assertThat(o.shape()).containsExactly(-1L, 4L));
     assertThat(classifier.imageSize()).isEqualTo(784);
   }
 
@@ -190,6 +216,8 @@ class ResltClassifierTest {
     assertThat(m.tail().orElseThrow()).isEqualTo(0.97);
     assertThat(card.producer().name()).isEqualTo("reslt-fixture");
     assertThat(card.producer().modelVersion()).isEqualTo(3);
+    assertThat(card.producer().version()).isEqualTo("test");
+    assertThat(card.producer().description()).isEqualTo("fixture model built in a test");
     assertThat(card.runConfig().get("epochs")).isPresent();
     assertThat(card.split().members()).containsKeys("profile", "seed");
     assertThat(card.provenance().get("created")).isPresent();
@@ -212,7 +240,8 @@ class ResltClassifierTest {
       assertThat(p.topK().stream().mapToDouble(ClassScore::probability).sum())
           .isCloseTo(1.0, within(1e-5));
       // same logits as the ResLT model: softmax is applied by the runtime
-      assertThat(p.probability()).isCloseTo(classifier.classify(TestImages.blobPixels(2)).probability(), within(1e-5f));
+      assertThat(p.probability())
+          .isCloseTo(classifier.classify(TestImages.blobPixels(2)).probability(), within(1e-5f));
     }
   }
 
@@ -221,11 +250,14 @@ class ResltClassifierTest {
     byte[] bytes = OnnxFixtures.quadrantsWithMetadata();
     float[] image = TestImages.blobPixels(1);
     Prediction expected = classifier.classify(image);
-    try (ResltClassifier c = ResltClassifier.open(bytes, ClassifierOptions.builder().includeLogits(true).build())) {
+    try (ResltClassifier c =
+        ResltClassifier.open(bytes, ClassifierOptions.builder().includeLogits(true).build())) {
       assertThat(c.classify(image)).isEqualTo(expected);
     }
     try (ResltClassifier c =
-        ResltClassifier.open(new ByteArrayInputStream(bytes), ClassifierOptions.builder().includeLogits(true).build())) {
+        ResltClassifier.open(
+            new ByteArrayInputStream(bytes),
+            ClassifierOptions.builder().includeLogits(true).build())) {
       assertThat(c.classify(image)).isEqualTo(expected);
     }
     Path resources = dir.resolve("cp");
@@ -235,10 +267,12 @@ class ResltClassifierTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
       Thread.currentThread().setContextClassLoader(loader);
       try (ResltClassifier c =
-          ResltClassifier.openResource("/models/q.onnx", ClassifierOptions.builder().includeLogits(true).build())) {
+          ResltClassifier.openResource(
+              "/models/q.onnx", ClassifierOptions.builder().includeLogits(true).build())) {
         assertThat(c.classify(image)).isEqualTo(expected);
       }
-      assertThrows(ModelLoadException.class, () -> ResltClassifier.openResource("models/none.onnx"));
+      assertThrows(
+          ModelLoadException.class, () -> ResltClassifier.openResource("models/none.onnx"));
     } finally {
       Thread.currentThread().setContextClassLoader(previous);
     }

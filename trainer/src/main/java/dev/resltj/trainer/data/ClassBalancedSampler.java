@@ -4,9 +4,9 @@ import java.util.Random;
 
 /**
  * Class-balanced sampling: each sample picks a class uniformly (among classes with images), then an
- * image of that class uniformly, so tail classes are seen as often as head classes (with repeats). An
- * epoch has as many steps and batch sizes as {@link InstanceSampler} on the same images, so schedules
- * measured in epochs compare across samplers.
+ * image of that class uniformly, so tail classes are seen as often as head classes (with repeats).
+ * An epoch has as many steps and batch sizes as {@link InstanceSampler} on the same images, so
+ * schedules measured in epochs compare across samplers.
  */
 public final class ClassBalancedSampler implements BatchSampler {
   private final int[][] byClass;

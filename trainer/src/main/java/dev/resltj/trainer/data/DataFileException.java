@@ -3,9 +3,9 @@ package dev.resltj.trainer.data;
 import java.nio.file.Path;
 
 /**
- * A data file (IDX images or labels, a split record, a downloaded package) that cannot be used: missing,
- * unreadable, corrupt, or inconsistent with the data it belongs to. The message names the file and what
- * was wrong; the command line reports it as a failure (exit 1) without a stack trace.
+ * A data file (IDX images or labels, a split record, a downloaded package) that cannot be used:
+ * missing, unreadable, corrupt, or inconsistent with the data it belongs to. The message names the
+ * file and what was wrong; the command line reports it as a failure (exit 1) without a stack trace.
  */
 public final class DataFileException extends RuntimeException {
   private static final long serialVersionUID = 1L;

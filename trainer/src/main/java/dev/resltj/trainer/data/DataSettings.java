@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Which training data a run uses: the MNIST folder, the long-tail profile, the split's seed and drawing,
- * the group thresholds, and optionally a {@code split.json} to reuse instead of drawing (its own
- * profile, seed and thresholds then apply, so two runs compare on the very same images and groups).
+ * Which training data a run uses: the MNIST folder, the long-tail profile, the split's seed and
+ * drawing, the group thresholds, and optionally a {@code split.json} to reuse instead of drawing
+ * (its own profile, seed and thresholds then apply, so two runs compare on the very same images and
+ * groups).
  */
 public record DataSettings(
     Path dataDir,

@@ -16,9 +16,10 @@ import java.util.zip.ZipException;
 
 /**
  * Reads the IDX files of the MNIST family (MNIST, Fashion-MNIST, KMNIST): unsigned-byte images
- * ({@code idx3}, magic {@code 0x00000803}) and labels ({@code idx1}, magic {@code 0x00000801}), raw or
- * gzip-compressed (told apart by the gzip magic bytes, not by the file name). The SHA-256 of the
- * uncompressed content is computed in the same pass, so verification and provenance cost no second read.
+ * ({@code idx3}, magic {@code 0x00000803}) and labels ({@code idx1}, magic {@code 0x00000801}), raw
+ * or gzip-compressed (told apart by the gzip magic bytes, not by the file name). The SHA-256 of the
+ * uncompressed content is computed in the same pass, so verification and provenance cost no second
+ * read.
  *
  * <p>Every problem with a file is a {@link DataFileException} naming the file and what was wrong.
  */
@@ -39,17 +40,28 @@ public final class IdxReader {
 
   /** Images of an {@code idx3-ubyte} file. */
   public static IdxImages readImages(Path file) {
-    return read(file, IMAGES_MAGIC, (dims, data, sha) -> new IdxImages(file, dims, data, sha));
+    return readImages(file, true);
+  }
+
+  /** Without hashing when {@code hash} is false ({@code sha256()} is then {@code null}). */
+  static IdxImages readImages(Path file, boolean hash) {
+    return read(
+        file, IMAGES_MAGIC, hash, (dims, data, sha) -> new IdxImages(file, dims, data, sha));
   }
 
   /** Labels of an {@code idx1-ubyte} file. */
   public static IdxLabels readLabels(Path file) {
-    return read(file, LABELS_MAGIC, (dims, data, sha) -> new IdxLabels(file, data, sha));
+    return readLabels(file, true);
+  }
+
+  /** Without hashing when {@code hash} is false ({@code sha256()} is then {@code null}). */
+  static IdxLabels readLabels(Path file, boolean hash) {
+    return read(file, LABELS_MAGIC, hash, (dims, data, sha) -> new IdxLabels(file, data, sha));
   }
 
   /**
-   * Reads an images file and its labels file into one {@link LabeledImages}, checking that they hold
-   * the same number of items and that every label names one of {@code classNames}.
+   * Reads an images file and its labels file into one {@link LabeledImages}, checking that they
+   * hold the same number of items and that every label names one of {@code classNames}.
    */
   public static LabeledImages read(Path imagesFile, Path labelsFile, List<String> classNames) {
     return join(readImages(imagesFile), readLabels(labelsFile), classNames);
@@ -96,7 +108,7 @@ public final class IdxReader {
     T make(int[] dims, byte[] data, String sha256);
   }
 
-  private static <T> T read(Path file, int expectedMagic, Result<T> result) {
+  private static <T> T read(Path file, int expectedMagic, boolean hash, Result<T> result) {
     try (InputStream plain = Files.newInputStream(file);
         PushbackInputStream peek = new PushbackInputStream(plain, 2)) {
       byte[] start = peek.readNBytes(2);
@@ -137,7 +149,10 @@ public final class IdxReader {
                 + describe(dims)
                 + "): the header does not match the content");
       }
-      // one call over the whole array: the SHA intrinsic kicks in at once, even in a cold JVM
+      if (!hash) {
+        return result.make(dims, data, null);
+      }
+      // one call over the whole array: far faster than many small updates in a cold JVM
       sha.update(data);
       return result.make(dims, data, HexFormat.of().formatHex(sha.digest()));
     } catch (DataFileException e) {
@@ -173,7 +188,8 @@ public final class IdxReader {
       throw new DataFileException(
           file, "too short to be an IDX file (" + m.length + " bytes before the end)");
     }
-    int magic = ((m[0] & 0xFF) << 24) | ((m[1] & 0xFF) << 16) | ((m[2] & 0xFF) << 8) | (m[3] & 0xFF);
+    int magic =
+        ((m[0] & 0xFF) << 24) | ((m[1] & 0xFF) << 16) | ((m[2] & 0xFF) << 8) | (m[3] & 0xFF);
     if (magic != expectedMagic) {
       throw new DataFileException(
           file,

@@ -4,9 +4,14 @@ import java.util.Collection;
 import java.util.Random;
 
 /**
- * Instance sampling: each epoch visits a fresh shuffle of a pool of images, batch by batch. The pool is
- * the whole training set ({@link #of}), or only the images of some classes ({@link #ofClasses}: the
- * medium+tail and tail batches of {@code reslt-branch-sampling}).
+ * Instance sampling: each epoch visits a fresh shuffle of a pool of images, batch by batch. The
+ * pool is the whole training set ({@link #of}), or only the images of some classes ({@link
+ * #ofClasses}: the medium+tail and tail batches of {@code reslt-branch-sampling}).
+ *
+ * <p>With {@link PartialBatch#FILL} the sampler is an endless stream of full batches within the
+ * epoch last given to {@link #startEpoch} (it reshuffles whenever its pool runs out and never moves
+ * to the next epoch on its own): the branch samplers then follow the main sampler's epochs, which
+ * the loop sets on all of them at each epoch start.
  */
 public final class InstanceSampler implements BatchSampler {
   private final int[] pool;
@@ -97,7 +102,7 @@ public final class InstanceSampler implements BatchSampler {
 
   @Override
   public int epoch() {
-    return step == steps ? epoch + 1 : epoch;
+    return step >= steps && partial != PartialBatch.FILL ? epoch + 1 : epoch;
   }
 
   @Override
@@ -115,7 +120,7 @@ public final class InstanceSampler implements BatchSampler {
 
   @Override
   public int next(int[] out) {
-    if (step == steps) {
+    if (step == steps && partial != PartialBatch.FILL) {
       startEpoch(epoch + 1);
     }
     int n = partial == PartialBatch.KEEP ? Math.min(batchSize, order.length - pos) : batchSize;

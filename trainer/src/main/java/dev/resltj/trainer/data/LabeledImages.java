@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Images and their labels held in memory as unsigned bytes, {@code [N, C, H, W]} row-major: the MNIST
- * family is 47 MB of bytes but would be 188 MB of floats, so conversion happens per batch.
+ * Images and their labels held in memory as unsigned bytes, {@code [N, C, H, W]} row-major: the
+ * MNIST family is 47 MB of bytes but would be 188 MB of floats, so conversion happens per batch.
  */
 public final class LabeledImages {
   private final byte[] pixels;
@@ -18,12 +18,7 @@ public final class LabeledImages {
   private final List<String> classNames;
 
   private LabeledImages(
-      byte[] pixels,
-      int[] labels,
-      int channels,
-      int height,
-      int width,
-      List<String> classNames) {
+      byte[] pixels, int[] labels, int channels, int height, int width, List<String> classNames) {
     this.pixels = pixels;
     this.labels = labels;
     this.channels = channels;
@@ -42,11 +37,13 @@ public final class LabeledImages {
     return of(pixels, labels, channels, height, width, indexNames(numClasses));
   }
 
-  /** Copies the arrays and checks that sizes and labels agree; label {@code i} is {@code classNames[i]}. */
+  /**
+   * Copies the arrays and checks that sizes and labels agree; label {@code i} is {@code
+   * classNames[i]}.
+   */
   public static LabeledImages of(
       byte[] pixels, int[] labels, int channels, int height, int width, List<String> classNames) {
-    LabeledImages checked =
-        wrap(pixels, labels, channels, height, width, List.copyOf(classNames));
+    LabeledImages checked = wrap(pixels, labels, channels, height, width, List.copyOf(classNames));
     return new LabeledImages(
         pixels.clone(), labels.clone(), channels, height, width, checked.classNames);
   }
@@ -159,7 +156,9 @@ public final class LabeledImages {
     return counts;
   }
 
-  /** The images at {@code indices}, in that order (an index may repeat: drawing with replacement). */
+  /**
+   * The images at {@code indices}, in that order (an index may repeat: drawing with replacement).
+   */
   public LabeledImages select(int[] indices) {
     int size = imageSize();
     byte[] outPixels = new byte[indices.length * size];
@@ -167,8 +166,7 @@ public final class LabeledImages {
     for (int i = 0; i < indices.length; i++) {
       int src = indices[i];
       if (src < 0 || src >= labels.length) {
-        throw new IndexOutOfBoundsException(
-            "index " + src + " outside 0.." + (labels.length - 1));
+        throw new IndexOutOfBoundsException("index " + src + " outside 0.." + (labels.length - 1));
       }
       System.arraycopy(pixels, src * size, outPixels, i * size, size);
       outLabels[i] = labels[src];

@@ -4,8 +4,8 @@ import dev.resltj.trainer.provenance.DataFileHash;
 import java.util.List;
 
 /**
- * Everything a run trains and tests on: the long-tailed training set, the full balanced test set, the
- * split that chose the training images (with its groups) and the hashes of the files read.
+ * Everything a run trains and tests on: the long-tailed training set, the full balanced test set,
+ * the split that chose the training images (with its groups) and the hashes of the files read.
  */
 public record LongTailData(
     LabeledImages train, LabeledImages test, LongTailSplit split, List<DataFileHash> files) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * How many images of each class a long-tailed training set keeps, given a balanced one. Written on the
- * command line and in {@code split.json} in its {@link #cliForm() CLI form}:
+ * How many images of each class a long-tailed training set keeps, given a balanced one. Written on
+ * the command line and in {@code split.json} in its {@link #cliForm() CLI form}:
  *
  * <ul>
  *   <li>{@code mnist-lt}: the MNIST reference split, exactly {@link MnistLt#COUNTS} (the default);
@@ -117,9 +117,9 @@ public sealed interface LongTailProfile
   }
 
   /**
-   * Keep fractions from the Pareto pdf (shape {@code b}) at C evenly spaced points from its 1% to its
-   * 99% quantile, divided by their maximum and assigned to the classes by a seeded shuffle; class c
-   * keeps {@code floor(n_c * fraction)}. Shape 6 is the reference's MNIST-LT recipe.
+   * Keep fractions from the Pareto pdf (shape {@code b}) at C evenly spaced points from its 1% to
+   * its 99% quantile, divided by their maximum and assigned to the classes by a seeded shuffle;
+   * class c keeps {@code floor(n_c * fraction)}. Shape 6 is the reference's MNIST-LT recipe.
    */
   record Pareto(double shape) implements LongTailProfile {
     public static final double REFERENCE_SHAPE = 6;
@@ -135,7 +135,9 @@ public sealed interface LongTailProfile
       return shape == REFERENCE_SHAPE ? "pareto" : "pareto:" + plain(shape);
     }
 
-    /** Keep fractions, largest first: {@code pdf(x_i) / pdf(x_0)} for the evenly spaced {@code x_i}. */
+    /**
+     * Keep fractions, largest first: {@code pdf(x_i) / pdf(x_0)} for the evenly spaced {@code x_i}.
+     */
     public double[] fractions(int numClasses) {
       // scipy's pareto(b): pdf(x) = b / x^(b+1) on x >= 1, ppf(q) = (1 - q)^(-1/b)
       double lo = Math.pow(1 - 0.01, -1 / shape);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A long-tailed training set chosen from a balanced one: the {@link LongTailProfile} decides how many
- * images each class keeps, a seeded generator decides which. The same data, profile, seed and drawing
- * give the same indices on every machine ({@link Random}'s algorithm is fixed by its specification).
- * Saved as {@code split.json} so that several methods can train on the very same images.
+ * A long-tailed training set chosen from a balanced one: the {@link LongTailProfile} decides how
+ * many images each class keeps, a seeded generator decides which. The same data, profile, seed and
+ * drawing give the same indices on every machine ({@link Random}'s algorithm is fixed by its
+ * specification). Saved as {@code split.json} so that several methods can train on the very same
+ * images.
  */
 public final class LongTailSplit {
   private final LongTailProfile profile;
@@ -90,12 +91,7 @@ public final class LongTailSplit {
     }
     Arrays.sort(chosen);
     return new LongTailSplit(
-        profile,
-        seed,
-        withReplacement,
-        counts,
-        ClassGroups.fromCounts(counts, thresholds),
-        chosen);
+        profile, seed, withReplacement, counts, ClassGroups.fromCounts(counts, thresholds), chosen);
   }
 
   /**
@@ -113,7 +109,9 @@ public final class LongTailSplit {
     if (r == null) {
       throw new DataFileException(file, "is empty");
     }
-    if (r.profile() == null || r.classCounts() == null || r.thresholds() == null
+    if (r.profile() == null
+        || r.classCounts() == null
+        || r.thresholds() == null
         || r.indices() == null) {
       throw new DataFileException(
           file, "is not a split file: profile, classCounts, thresholds and indices are required");

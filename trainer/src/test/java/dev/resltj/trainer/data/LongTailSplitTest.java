@@ -23,8 +23,10 @@ class LongTailSplitTest {
 
   @Test
   void sameSeedGivesSameSplit() {
-    LongTailSplit a = LongTailSplit.draw(BALANCED, LongTailProfile.parse("pareto"), 7, false, THRESHOLDS);
-    LongTailSplit b = LongTailSplit.draw(BALANCED, LongTailProfile.parse("pareto"), 7, false, THRESHOLDS);
+    LongTailSplit a =
+        LongTailSplit.draw(BALANCED, LongTailProfile.parse("pareto"), 7, false, THRESHOLDS);
+    LongTailSplit b =
+        LongTailSplit.draw(BALANCED, LongTailProfile.parse("pareto"), 7, false, THRESHOLDS);
 
     assertThat(a.indices()).isEqualTo(b.indices());
     assertThat(a.classCounts()).isEqualTo(b.classCounts());
@@ -61,7 +63,8 @@ class LongTailSplitTest {
   @Test
   void drawsWithReplacementWhenAskedAndMayExceedTheClassSize() {
     LongTailSplit split =
-        LongTailSplit.draw(BALANCED, LongTailProfile.parse("counts:120,1,1,1"), 3, true, THRESHOLDS);
+        LongTailSplit.draw(
+            BALANCED, LongTailProfile.parse("counts:120,1,1,1"), 3, true, THRESHOLDS);
 
     int[] idx = split.indices();
     assertThat(idx).hasSize(123);

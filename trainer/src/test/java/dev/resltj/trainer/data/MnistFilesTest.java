@@ -25,7 +25,8 @@ class MnistFilesTest {
 
     assertThat(data.train().size()).isEqualTo(3);
     assertThat(data.test().labels()).containsExactly(9, 0);
-    assertThat(data.train().classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    assertThat(data.train().classNames())
+        .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     assertThat(data.files()).hasSize(4);
     assertThat(data.files().get(1).path()).endsWith("train-labels-idx1-ubyte.gz");
   }

@@ -19,7 +19,8 @@ class MnistIT {
     assumeTrue(MnistFiles.present(Path.of(dir)), "no MNIST in " + dir);
     long t0 = System.nanoTime();
     data = MnistFiles.locate(Path.of(dir)).loadVerified();
-    System.out.printf("MNIST (4 files, verified) loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+    System.out.printf(
+        "MNIST (4 files, verified) loaded in %.0f ms%n", (System.nanoTime() - t0) / 1e6);
   }
 
   @Test

@@ -80,6 +80,28 @@ class SamplersTest {
   }
 
   @Test
+  void fillingStreamStaysInTheEpochItWasGiven() {
+    InstanceSampler tail = InstanceSampler.ofClasses(SET, Set.of(2, 3), 4, PartialBatch.FILL, 1);
+    int[] buf = new int[4];
+    List<Integer> drawn = new ArrayList<>();
+    for (int i = 0; i < 3 * tail.stepsPerEpoch(); i++) {
+      tail.next(buf);
+      for (int v : buf) {
+        drawn.add(v);
+      }
+    }
+    InstanceSampler fresh = InstanceSampler.ofClasses(SET, Set.of(2, 3), 4, PartialBatch.FILL, 1);
+    fresh.startEpoch(1);
+    fresh.next(buf);
+
+    assertThat(tail.epoch()).isZero();
+    // epoch 1's first pass is not a replay of anything drawn in epoch 0
+    assertThat(Arrays.stream(buf).boxed().toList())
+        .isNotEqualTo(drawn.subList(tail.poolSize(), tail.poolSize() + 4));
+    assertThat(drawn.stream().distinct().count()).isEqualTo(10);
+  }
+
+  @Test
   void groupRestrictedSamplingDrawsOnlyThoseClasses() {
     InstanceSampler tail = InstanceSampler.ofClasses(SET, Set.of(2, 3), 32, PartialBatch.FILL, 1);
 
@@ -126,7 +148,8 @@ class SamplersTest {
     }
 
     // 40,000 draws, 10,000 expected per class; 4 standard deviations is about 350
-    assertThat(Arrays.stream(perClass).boxed()).allSatisfy(n -> assertThat(n).isBetween(9_650, 10_350));
+    assertThat(Arrays.stream(perClass).boxed())
+        .allSatisfy(n -> assertThat(n).isBetween(9_650, 10_350));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.resltj.trainer.export;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -25,13 +26,13 @@ final class BriefTraining {
   /** Returns the mean loss of the first and the last step. */
   static float[] train(
       NetworkSpec spec, SyntheticDigits data, int steps, int batch, Consumer<NetworkBlock> use) {
+    Engine.getInstance().setRandomSeed(1);
     NetworkBlock block = NetworkBlock.of(spec);
     try (Model model = Model.newInstance("brief-training")) {
       model.setBlock(block);
       DefaultTrainingConfig config =
           new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-              .optOptimizer(
-                  Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build());
+              .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build());
       float first = Float.NaN;
       float last = Float.NaN;
       try (Trainer trainer = model.newTrainer(config)) {
@@ -39,10 +40,8 @@ final class BriefTraining {
         for (int step = 0; step < steps; step++) {
           int from = (step * batch) % (data.count() - batch);
           try (NDManager stepManager = trainer.getManager().newSubManager()) {
-            NDArray x =
-                stepManager.create(data.images(from, batch), new Shape(batch, 1, 28, 28));
-            NDArray y =
-                stepManager.create(data.labels(from, batch)).oneHot(spec.numClasses());
+            NDArray x = stepManager.create(data.images(from, batch), new Shape(batch, 1, 28, 28));
+            NDArray y = stepManager.create(data.labels(from, batch)).oneHot(spec.numClasses());
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList outputs = trainer.forward(new NDList(x));
               NDArray loss = null;

@@ -25,7 +25,8 @@ class ProvenanceTest {
   void capturesMachineTimeAndDataFiles() throws Exception {
     Path cpuinfo =
         Files.writeString(
-            dir.resolve("cpuinfo"), "processor\t: 0\nvendor_id\t: X\nmodel name\t: Test CPU 9000\n");
+            dir.resolve("cpuinfo"),
+            "processor\t: 0\nvendor_id\t: X\nmodel name\t: Test CPU 9000\n");
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T17:34:12.345Z"), ZoneOffset.UTC);
 
     Provenance p = Provenance.capture(List.of(FILE), "PyTorch", "2.7.1", clock, cpuinfo);
@@ -70,8 +71,18 @@ class ProvenanceTest {
             IllegalArgumentException.class,
             () ->
                 new Provenance(
-                    "reslt-train", "1", "0.36.0", "PyTorch", "2.7.1", "17", "v", "Linux", "cpu",
-                    2, "yesterday", List.of()));
+                    "reslt-train",
+                    "1",
+                    "0.36.0",
+                    "PyTorch",
+                    "2.7.1",
+                    "17",
+                    "v",
+                    "Linux",
+                    "cpu",
+                    2,
+                    "yesterday",
+                    List.of()));
 
     assertThat(e.getMessage()).contains("createdUtc").contains("yesterday");
   }

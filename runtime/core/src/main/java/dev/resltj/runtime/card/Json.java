@@ -181,7 +181,8 @@ public final class Json {
           sb.append((char) code);
           pos += 4;
         }
-        default -> throw error("invalid escape '\\" + e + "': expected one of \\\" \\\\ / b f n r t u");
+        default ->
+            throw error("invalid escape '\\" + e + "': expected one of \\\" \\\\ / b f n r t u");
       }
       pos++;
     }

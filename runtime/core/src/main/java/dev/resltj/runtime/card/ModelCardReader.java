@@ -78,7 +78,8 @@ public final class ModelCardReader {
 
     Optional<ModelCard.Groups> groups = Optional.empty();
     if (metadata.containsKey(OnnxContract.KEY_CLASS_GROUPS)) {
-      groups = Optional.of(readGroups(parse(metadata, OnnxContract.KEY_CLASS_GROUPS), labels.size()));
+      groups =
+          Optional.of(readGroups(parse(metadata, OnnxContract.KEY_CLASS_GROUPS), labels.size()));
     }
 
     ModelCard.Input input = readInput(metadata, graph);

@@ -21,7 +21,9 @@ final class DirectBufferPool {
     this.idle = new ArrayBlockingQueue<>(capacity);
   }
 
-  /** A direct buffer holding a copy of {@code data}, positioned at 0 with limit {@code data.length}. */
+  /**
+   * A direct buffer holding a copy of {@code data}, positioned at 0 with limit {@code data.length}.
+   */
   FloatBuffer fill(float[] data) {
     FloatBuffer buffer = idle.poll();
     if (buffer == null || buffer.capacity() < data.length) {

@@ -24,8 +24,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ public final class OnnxModel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
 
   private final String source;
+  private final String producerVersion;
   private final OrtEnvironment env;
   private final OrtSession session;
   private final TensorSpec input;
@@ -49,8 +52,9 @@ public final class OnnxModel implements AutoCloseable {
       new DirectBufferPool(2 * Runtime.getRuntime().availableProcessors() + 2);
   private boolean closed;
 
-  private OnnxModel(String source, OrtEnvironment env, OrtSession session) {
+  private OnnxModel(String source, String producerVersion, OrtEnvironment env, OrtSession session) {
     this.source = source;
+    this.producerVersion = producerVersion;
     this.env = env;
     this.session = session;
     try {
@@ -91,7 +95,11 @@ public final class OnnxModel implements AutoCloseable {
     if (!Files.isReadable(path)) {
       throw new ModelLoadException("model file " + path + " is not readable");
     }
-    return create(path.toString(), options, (env, opts) -> env.createSession(path.toString(), opts));
+    return create(
+        path.toString(),
+        () -> ModelProtoFields.producerVersion(path),
+        options,
+        (env, opts) -> env.createSession(path.toString(), opts));
   }
 
   /** Opens a model from its bytes; {@code source} names it in messages. */
@@ -99,14 +107,22 @@ public final class OnnxModel implements AutoCloseable {
     if (bytes == null || bytes.length == 0) {
       throw new ModelLoadException(source + " is empty: expected the bytes of an .onnx model");
     }
-    return create(source, options, (env, opts) -> env.createSession(bytes, opts));
+    return create(
+        source,
+        () -> ModelProtoFields.producerVersion(bytes),
+        options,
+        (env, opts) -> env.createSession(bytes, opts));
   }
 
   private interface SessionFactory {
     OrtSession create(OrtEnvironment env, OrtSession.SessionOptions opts) throws OrtException;
   }
 
-  private static OnnxModel create(String source, ClassifierOptions options, SessionFactory factory) {
+  private static OnnxModel create(
+      String source,
+      Supplier<Optional<String>> producerVersion,
+      ClassifierOptions options,
+      SessionFactory factory) {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session;
     try (OrtSession.SessionOptions opts = sessionOptions(options)) {
@@ -116,7 +132,7 @@ public final class OnnxModel implements AutoCloseable {
           source + " is not a model ONNX Runtime can load: " + e.getMessage(), e);
     }
     try {
-      return new OnnxModel(source, env, session);
+      return new OnnxModel(source, producerVersion.get().orElse(""), env, session);
     } catch (RuntimeException e) {
       try {
         session.close();
@@ -161,11 +177,11 @@ public final class OnnxModel implements AutoCloseable {
     };
   }
 
-  private static java.util.Optional<long[]> floatTensorShape(NodeInfo node) {
+  private static Optional<long[]> floatTensorShape(NodeInfo node) {
     if (node.getInfo() instanceof TensorInfo t && t.type == OnnxJavaType.FLOAT) {
-      return java.util.Optional.of(t.getShape());
+      return Optional.of(t.getShape());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private ModelLoadException notAnImageInput(NodeInfo in) {
@@ -224,7 +240,7 @@ public final class OnnxModel implements AutoCloseable {
       ModelCard.Producer producer =
           new ModelCard.Producer(
               nonNull(m.getProducerName()),
-              "", // ORT Java does not expose producer_version; the trainer repeats it in provenance
+              producerVersion,
               nonNull(m.getDescription()),
               m.getVersion(),
               nonNull(m.getDomain()),
@@ -278,8 +294,7 @@ public final class OnnxModel implements AutoCloseable {
     }
   }
 
-  private List<RawTensor> runOnce(float[] data, int batch, Set<String> names)
-      throws OrtException {
+  private List<RawTensor> runOnce(float[] data, int batch, Set<String> names) throws OrtException {
     long[] shape = {batch, imageShape[0], imageShape[1], imageShape[2]};
     FloatBuffer input = buffers.fill(data);
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, shape);

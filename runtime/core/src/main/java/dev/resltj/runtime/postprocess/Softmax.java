@@ -4,7 +4,9 @@ package dev.resltj.runtime.postprocess;
 public final class Softmax {
   private Softmax() {}
 
-  /** Writes softmax of {@code logits[offset, offset + count)} into {@code out} at the same place. */
+  /**
+   * Writes softmax of {@code logits[offset, offset + count)} into {@code out} at the same place.
+   */
   public static void apply(float[] logits, int offset, int count, float[] out) {
     float max = Float.NEGATIVE_INFINITY;
     for (int i = offset; i < offset + count; i++) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -60,7 +61,8 @@ public final class ImageDecoder {
    */
   public BufferedImage decode(byte[] bytes) {
     if (bytes == null) {
-      throw new InvalidInputException("image bytes are null: expected a PNG, JPEG, BMP or GIF file");
+      throw new InvalidInputException(
+          "image bytes are null: expected a PNG, JPEG, BMP or GIF file");
     }
     if (bytes.length == 0) {
       throw new UnsupportedImageException(
@@ -121,10 +123,13 @@ public final class ImageDecoder {
         throw new UnsupportedImageException(
             "corrupt or truncated " + format + " image: " + e.getMessage(), e);
       }
-      if (!warnings.isEmpty()) {
-        // The JPEG reader fills a truncated image with grey and only warns: refuse it instead.
-        throw new UnsupportedImageException(
-            "corrupt or truncated " + format + " image: " + String.join("; ", warnings));
+      for (String warning : warnings) {
+        // The JPEG reader fills a truncated image with grey and only warns: refuse it. Other
+        // warnings (stray bytes between markers, common in camera files) leave a usable image.
+        if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+          throw new UnsupportedImageException(
+              "corrupt or truncated " + format + " image: " + warning);
+        }
       }
       return image;
     } catch (IOException e) {

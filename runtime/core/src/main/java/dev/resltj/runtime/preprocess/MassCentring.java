@@ -1,10 +1,10 @@
 package dev.resltj.runtime.preprocess;
 
 /**
- * Frames a light-on-dark image the way MNIST was made: the bounding box of the ink is scaled, aspect
- * kept, to fit a box of 20/28 of the frame, then placed so that the ink's centre of mass is at the
- * frame's centre. Hand-drawn or photographed digits rarely sit like that, and a network trained on
- * MNIST has only seen digits that do.
+ * Frames a light-on-dark image the way MNIST was made: the bounding box of the ink is scaled,
+ * aspect kept, to fit a box of 20/28 of the frame, then placed so that the ink's centre of mass is
+ * at the frame's centre. Hand-drawn or photographed digits rarely sit like that, and a network
+ * trained on MNIST has only seen digits that do.
  */
 public final class MassCentring {
   /** MNIST's digit box: 20 pixels in a 28-pixel frame. */

@@ -1,5 +1,7 @@
 package dev.resltj.runtime.preprocess;
 
+import java.util.Arrays;
+
 /**
  * Resizes an image into a {@code height x width} frame without distorting it: scaled so it fits,
  * centred, and padded with a background value. Shrinking averages the source pixels each output
@@ -52,12 +54,14 @@ public final class Resizing {
     return new PixelImage(c, height, width, out);
   }
 
-  /** Places {@code image} at ({@code top}, {@code left}) in a frame filled with {@code background}. */
+  /**
+   * Places {@code image} at ({@code top}, {@code left}) in a frame filled with {@code background}.
+   */
   static PixelImage pad(
       PixelImage image, int height, int width, int top, int left, float background) {
     int c = image.channels();
     float[] out = new float[c * height * width];
-    java.util.Arrays.fill(out, background);
+    Arrays.fill(out, background);
     float[] src = image.values();
     for (int ch = 0; ch < c; ch++) {
       for (int y = 0; y < image.height(); y++) {

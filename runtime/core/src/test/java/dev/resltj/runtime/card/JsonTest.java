@@ -10,10 +10,10 @@ import dev.resltj.runtime.card.JsonValue.JsonNumber;
 import dev.resltj.runtime.card.JsonValue.JsonObject;
 import dev.resltj.runtime.card.JsonValue.JsonString;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class JsonTest {
   @Test

@@ -30,7 +30,9 @@ class ModelCardReaderTest {
             + " \"polarity\": \"dark_on_light\"}");
     m.put(OnnxContract.KEY_METHOD, "ce");
     m.put(OnnxContract.KEY_BRANCH_STYLE, "single");
-    m.put(OnnxContract.KEY_METRICS, "{\"dataset\": \"mnist-test\", \"images\": 10000, \"top1\": 0.9}");
+    m.put(
+        OnnxContract.KEY_METRICS,
+        "{\"dataset\": \"mnist-test\", \"images\": 10000, \"top1\": 0.9}");
     return m;
   }
 
@@ -40,7 +42,8 @@ class ModelCardReaderTest {
     assertThat(card.labels()).containsExactly("zero", "one", "two");
     assertThat(card.classCounts()).containsExactly(5000, 300, 20);
     assertThat(card.groupOf(1)).contains(ClassGroup.MEDIUM);
-    assertThat(card.input()).isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 1f, Polarity.DARK_ON_LIGHT));
+    assertThat(card.input())
+        .isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 1f, Polarity.DARK_ON_LIGHT));
     assertThat(card.method()).contains("ce");
     assertThat(card.alpha()).isEmpty();
     assertThat(card.metrics().orElseThrow().top1().orElseThrow()).isEqualTo(0.9);
@@ -61,7 +64,8 @@ class ModelCardReaderTest {
   @Test
   void variableClassCountNeedsLabels() {
     var symbolic = new ModelCardReader.GraphFacts(1, 28, 28, -1);
-    assertThrows(ModelLoadException.class, () -> ModelCardReader.read(Map.of(), PRODUCER, symbolic));
+    assertThrows(
+        ModelLoadException.class, () -> ModelCardReader.read(Map.of(), PRODUCER, symbolic));
     assertThat(ModelCardReader.read(full(), PRODUCER, symbolic).classCount()).isEqualTo(3);
   }
 
@@ -71,7 +75,9 @@ class ModelCardReaderTest {
     m.put(OnnxContract.KEY_CLASS_COUNTS, "[1, 2]");
     ModelLoadException e =
         assertThrows(ModelLoadException.class, () -> ModelCardReader.read(m, PRODUCER, MNIST));
-    assertThat(e).hasMessageContaining(OnnxContract.KEY_CLASS_COUNTS).hasMessageContaining("2 counts");
+    assertThat(e)
+        .hasMessageContaining(OnnxContract.KEY_CLASS_COUNTS)
+        .hasMessageContaining("2 counts");
   }
 
   @Test
@@ -148,7 +154,8 @@ class ModelCardReaderTest {
   void keepsUnknownKeysInTheRawMap() {
     Map<String, String> m = full();
     m.put("team.note", "hello");
-    assertThat(ModelCardReader.read(m, PRODUCER, MNIST).metadata()).containsEntry("team.note", "hello");
+    assertThat(ModelCardReader.read(m, PRODUCER, MNIST).metadata())
+        .containsEntry("team.note", "hello");
     assertThat(ModelCardReader.read(m, PRODUCER, MNIST).labels()).hasSize(3);
   }
 }

@@ -47,13 +47,16 @@ class ChannelConversionTest {
   void colourBecomesGrayByLuma() {
     for (int type :
         new int[] {
-          BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_ARGB,
+          BufferedImage.TYPE_INT_RGB,
+          BufferedImage.TYPE_3BYTE_BGR,
+          BufferedImage.TYPE_INT_ARGB,
           BufferedImage.TYPE_4BYTE_ABGR
         }) {
       BufferedImage image = new BufferedImage(8, 8, type);
       image.setRGB(1, 2, new Color(200, 100, 50).getRGB());
       PixelImage p = ChannelConversion.toPixels(image, 1);
-      assertThat(p.get(0, 2, 1)).isCloseTo(0.299f * 200 + 0.587f * 100 + 0.114f * 50, within(1e-3f));
+      assertThat(p.get(0, 2, 1))
+          .isCloseTo(0.299f * 200 + 0.587f * 100 + 0.114f * 50, within(1e-3f));
     }
   }
 

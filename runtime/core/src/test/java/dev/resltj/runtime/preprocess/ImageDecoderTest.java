@@ -7,9 +7,9 @@ import dev.resltj.runtime.ImageTooLargeException;
 import dev.resltj.runtime.UnsupportedImageException;
 import dev.resltj.runtime.fixtures.TestImages;
 import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ImageDecoderTest {
   final ImageDecoder decoder = new ImageDecoder(4096, 4096, 8);

@@ -10,7 +10,8 @@ import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
-  static final ModelCard.Input MNIST = new ModelCard.Input(1, 28, 28, 0, 255, Polarity.LIGHT_ON_DARK);
+  static final ModelCard.Input MNIST =
+      new ModelCard.Input(1, 28, 28, 0, 255, Polarity.LIGHT_ON_DARK);
 
   @Test
   void mnistLikeImagePassesThroughUnchanged() {
@@ -30,7 +31,8 @@ class PreprocessorTest {
   void autoInvertCanBeTurnedOff() {
     BufferedImage paper = TestImages.inverted(TestImages.blob(28, 2, 255, 0));
     PixelImage p =
-        new Preprocessor(MNIST, ClassifierOptions.builder().autoInvert(false).build()).prepare(paper);
+        new Preprocessor(MNIST, ClassifierOptions.builder().autoInvert(false).build())
+            .prepare(paper);
     assertThat(p.get(0, 0, 0)).isEqualTo(255f);
   }
 
@@ -54,7 +56,9 @@ class PreprocessorTest {
   @Test
   void valuesAreMappedToTheModelsRange() {
     var unit = new ModelCard.Input(1, 28, 28, 0, 1, Polarity.LIGHT_ON_DARK);
-    PixelImage p = new Preprocessor(unit, ClassifierOptions.defaults()).prepare(TestImages.blob(28, 0, 255, 0));
+    PixelImage p =
+        new Preprocessor(unit, ClassifierOptions.defaults())
+            .prepare(TestImages.blob(28, 0, 255, 0));
     assertThat(p.toArray()).containsOnly(0f, 1f);
     assertThat(ValueRange.map(p, 0, 255)).isSameAs(p);
   }
@@ -77,7 +81,8 @@ class PreprocessorTest {
   void centringByMassWorksOnDarkInkToo() {
     BufferedImage paper = TestImages.inverted(TestImages.blob(56, 0, 255, 0));
     PixelImage p =
-        new Preprocessor(MNIST, ClassifierOptions.builder().centreByMass(true).build()).prepare(paper);
+        new Preprocessor(MNIST, ClassifierOptions.builder().centreByMass(true).build())
+            .prepare(paper);
     // the blob moved from the top-left quadrant to the centre, light on dark
     assertThat(p.get(0, 14, 14)).isGreaterThan(200f);
     assertThat(p.get(0, 2, 2)).isEqualTo(0f);
@@ -86,7 +91,8 @@ class PreprocessorTest {
   @Test
   void rgbModelGetsThreePlanes() {
     var rgb = new ModelCard.Input(3, 28, 28, 0, 255, Polarity.ANY);
-    PixelImage p = new Preprocessor(rgb, ClassifierOptions.defaults()).prepare(TestImages.blob(28, 3, 255, 0));
+    PixelImage p =
+        new Preprocessor(rgb, ClassifierOptions.defaults()).prepare(TestImages.blob(28, 3, 255, 0));
     assertThat(p.channels()).isEqualTo(3);
     assertThat(p.get(2, 20, 20)).isEqualTo(255f);
   }

@@ -1,0 +1,84 @@
+package dev.resltj.server.classify;
+
+import dev.resltj.runtime.ClassGroup;
+import dev.resltj.runtime.ModelCard;
+import dev.resltj.runtime.OnnxContract;
+import dev.resltj.runtime.postprocess.Softmax;
+import dev.resltj.runtime.postprocess.TopK;
+import dev.resltj.server.error.InvalidRequestException;
+import dev.resltj.server.models.ImageRows;
+import dev.resltj.server.models.LoadedModel;
+import dev.resltj.server.models.ModelRegistry;
+import dev.resltj.server.models.OutputRows;
+import dev.resltj.server.models.RowOutputs;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Decodes an uploaded image, runs it through the model's batcher, returns the top classes. */
+@Singleton
+public final class ClassifyService {
+  private final ModelRegistry registry;
+  private final ClassifySettings settings;
+
+  ClassifyService(ModelRegistry registry, ClassifySettings settings) {
+    this.registry = registry;
+    this.settings = settings;
+  }
+
+  /**
+   * Classifies one encoded image. Decodes on the calling thread: call it off the event loop.
+   *
+   * @param topK classes to return, or empty for the configured default; capped at the class count
+   */
+  public CompletableFuture<ClassifyResponse> classify(
+      String modelName, byte[] image, Optional<Integer> topK) {
+    long start = System.nanoTime();
+    LoadedModel model = registry.require(modelName, Optional.empty());
+    int k = topK.orElse(settings.defaultTopK());
+    if (k < 1) {
+      throw new InvalidRequestException("top_k is " + k + ": expected at least 1");
+    }
+    if (image == null || image.length == 0) {
+      throw new InvalidRequestException(
+          "the image is empty: send PNG, JPEG, BMP or GIF bytes as the body or as a multipart"
+              + " file");
+    }
+    ImageRows rows = model.prepare(image);
+    return model.run(rows).thenApply(outputs -> respond(model, outputs, k, start));
+  }
+
+  private static ClassifyResponse respond(
+      LoadedModel model, RowOutputs outputs, int k, long startNanos) {
+    float[] probabilities = probabilities(outputs);
+    ModelCard card = model.card();
+    int classes = probabilities.length;
+    List<ClassPrediction> predictions = new ArrayList<>();
+    for (int index : TopK.select(probabilities, 0, classes, Math.min(k, classes))) {
+      String label = index < card.classCount() ? card.labels().get(index) : "class_" + index;
+      String group = card.groupOf(index).map(ClassGroup::id).orElse(null);
+      predictions.add(new ClassPrediction(label, index, probabilities[index], group));
+    }
+    double millis = Math.round((System.nanoTime() - startNanos) / 1_000.0) / 1_000.0;
+    return new ClassifyResponse(model.name(), predictions, millis);
+  }
+
+  /**
+   * The model's {@code probabilities} output; for a plain classifier without one, the softmax of
+   * {@code logits} or of its only output.
+   */
+  private static float[] probabilities(RowOutputs outputs) {
+    Optional<OutputRows> probabilities = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
+    if (probabilities.isPresent()) {
+      return probabilities.get().values();
+    }
+    OutputRows scores =
+        outputs.get(OnnxContract.OUTPUT_LOGITS).orElseGet(() -> outputs.all().get(0));
+    float[] values = scores.values();
+    float[] result = new float[values.length];
+    Softmax.apply(values, 0, values.length, result);
+    return result;
+  }
+}

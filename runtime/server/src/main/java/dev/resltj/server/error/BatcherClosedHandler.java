@@ -1,0 +1,19 @@
+package dev.resltj.server.error;
+
+import dev.resltj.server.batching.BatcherClosedException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** A request arriving while the server shuts down: 503. */
+@Produces
+@Singleton
+final class BatcherClosedHandler implements ExceptionHandler<BatcherClosedException, HttpResponse<ErrorBody>> {
+  @Override
+  public HttpResponse<ErrorBody> handle(HttpRequest request, BatcherClosedException exception) {
+    return ErrorResponses.of(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.resltj.server.models;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Locale;
+
+/**
+ * One entry of {@code GET /v1/models}.
+ *
+ * @param name the model's name in URLs
+ * @param state {@code loading}, {@code ready} or {@code failed}
+ * @param reason why it failed
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "ModelSummary")
+public record ModelSummary(
+    @Schema(example = "reslt-mnist-lt") String name,
+    @Schema(example = "ready", allowableValues = {"loading", "ready", "failed"}) String state,
+    @Nullable String reason) {
+
+  static ModelSummary of(ModelStatus status) {
+    return new ModelSummary(
+        status.name(),
+        status.state().phase().name().toLowerCase(Locale.ROOT),
+        status.state().reason().orElse(null));
+  }
+}
