@@ -6,9 +6,11 @@
 #
 # Usage: trainer/bench/mnist-lt.sh [--methods ce,ce-balanced,logit-adjusted,reslt,reslt-branch-sampling]
 #          [--reference-methods ce,reslt-branch-sampling | --no-reference] [--seeds 1,2,3]
-#          [--epochs N] [--runs-dir runs/bench] [--report-only] [--no-write] [-- extra train options]
+#          [--epochs N] [--runs-dir runs/bench] [--results docs/results.md] [--images docs/images]
+#          [--report-only] [--no-write] [-- extra train options]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+invocation=("$@")
 methods=ce,ce-balanced,logit-adjusted,reslt,reslt-branch-sampling
 reference_methods=ce,reslt-branch-sampling
 seeds=1,2,3
@@ -16,6 +18,8 @@ epochs=
 runs=runs/bench
 report_only=0
 write=1
+results=docs/results.md
+images=docs/images
 extra=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -25,6 +29,8 @@ while [[ $# -gt 0 ]]; do
     --seeds) seeds="$2"; shift 2 ;;
     --epochs) epochs="$2"; shift 2 ;;
     --runs-dir) runs="$2"; shift 2 ;;
+    --results) results="$2"; shift 2 ;;
+    --images) images="$2"; shift 2 ;;
     --report-only) report_only=1; shift ;;
     --no-write) write=0; shift ;;
     --) shift; extra=("$@"); break ;;
@@ -81,5 +87,5 @@ if [[ $report_only == 0 ]]; then
 fi
 
 if [[ $write == 1 ]]; then
-  /usr/bin/python3 trainer/bench/results.py "$runs" docs/results.md docs/images
+  /usr/bin/python3 trainer/bench/results.py "$runs" "$results" "$images" "${invocation[@]}"
 fi
