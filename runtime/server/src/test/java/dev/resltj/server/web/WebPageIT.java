@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page in a real browser (headless Chromium) against the real server serving a model that
  * really reads digits: the repository's default model when it is there, else a softmax regression
  * trained on MNIST-LT in the test. Digits are drawn on the pad from real MNIST test images and
- * dropped as PNG files; the page must show the true digit. Skipped when MNIST or the browser is
- * missing. Saves screenshots to {@code reslt.web.screenshots.dir}.
+ * dropped as PNG files; the page must show the true digit. Every test is skipped, with the reason,
+ * when MNIST or the browser is missing. Saves screenshots to {@code reslt.web.screenshots.dir}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageIT {
@@ -55,6 +56,8 @@ class WebPageIT {
   private static final int DESKTOP_HEIGHT = 860;
   private static final Duration SETTLE = Duration.ofSeconds(15);
 
+  /** Why the tests cannot run here, or empty. */
+  private Optional<String> skip = Optional.empty();
   private Mnist test;
   private TempModels models;
   private ApplicationContext context;
@@ -70,8 +73,18 @@ class WebPageIT {
   @BeforeAll
   void startServerAndBrowser() {
     Path mnist = Mnist.directory().orElse(null);
-    assumeTrue(mnist != null, "MNIST not found (system property reslt.mnist.dir)");
-    chromium = HeadlessChromium.start(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+    if (mnist == null) {
+      skip = Optional.of("MNIST not found (system property reslt.mnist.dir)");
+      System.err.println("WebPageIT skipped: " + skip.get());
+      return;
+    }
+    try {
+      chromium = HeadlessChromium.start(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+    } catch (HeadlessChromium.Unavailable e) {
+      skip = Optional.of(e.getMessage());
+      System.err.println("WebPageIT skipped: " + e.getMessage());
+      return;
+    }
     driver = chromium.driver();
 
     test = Mnist.load(mnist, "t10k");
@@ -153,6 +166,8 @@ class WebPageIT {
 
   @BeforeEach
   void openPage() {
+    // per test, so reports list every test as skipped with the reason rather than none as run
+    assumeTrue(skip.isEmpty(), () -> "skipped: " + skip.orElseThrow());
     driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, DESKTOP_HEIGHT));
     driver.get(base + "/?model=" + model);
     waitUntil(() -> driver.findElement(By.id("card")).isDisplayed(), "the model card to show");
