@@ -118,12 +118,15 @@ function updateTools() {
   $('undo').disabled = pad.isEmpty;
   $('clear').disabled = pad.isEmpty;
   $('model-input').hidden = !pad.hasStrokes;
+  $('input-note').hidden = !pad.hasStrokes;
   const note = $('file-note');
   note.hidden = !pad.picture;
   if (pad.picture) {
     const { file, bitmap } = pad.picture;
-    const size = bitmap ? `, ${bitmap.width} × ${bitmap.height}` : '';
-    note.textContent = `Sent as it is: ${file.name || 'the pasted image'}${size}. The server inverts and scales it.`;
+    const name = file.name || 'the pasted image';
+    note.textContent = bitmap
+      ? `Sent as it is: ${name}, ${bitmap.width} × ${bitmap.height}. The server fits it to the model’s input.`
+      : `Sent as it is: ${name}. This browser cannot show it; the server says whether it can read it.`;
   }
 }
 

@@ -6,7 +6,8 @@ const SCREEN_INK = 0.07;
 
 // How MNIST digits were made: the digit scaled to fit a 20 x 20 box, then placed in 28 x 28 with its
 // centre of mass in the middle. Strokes are kept as points, so the model's image is drawn afresh at
-// MNIST's stroke width (about 2.5 px) however large the person drew.
+// MNIST's stroke width however large the person drew. At 2.5 px, digits traced from MNIST test images
+// carry 1.10 times the ink of the originals (2 px: 0.90 times; measured over 60 digits).
 const FRAME = 28;
 const BOX = 20;
 const MODEL_INK = 2.5;
@@ -118,6 +119,9 @@ export class DrawingPad extends EventTarget {
   }
 
   #changed() {
+    // for anyone watching the page, browser tests included: what the pad holds now
+    this.#canvas.dataset.strokes = String(this.#strokes.length);
+    this.#canvas.dataset.drawing = String(this.#active !== null);
     this.#redraw();
     this.dispatchEvent(new Event('change'));
   }

@@ -258,12 +258,14 @@ class WebPageIT {
     }
     driver.executeScript("performance.clearResourceTimings();");
     driver.perform(List.of(down));
+    awaitStrokes(1, true);
     waitUntil(() -> driver.findElement(By.id("answer")).isDisplayed(), "an answer while drawing");
     assertEquals("pending", state(), "the pen is still down: the answer is not final");
 
     Sequence up = new Sequence(mouse, 0);
     up.addAction(mouse.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
     driver.perform(List.of(up));
+    awaitStrokes(1, false);
     awaitSettled();
     double seconds = (System.nanoTime() - started) / 1e9;
     long requests =
@@ -292,11 +294,14 @@ class WebPageIT {
     slash.addAction(
         mouse.createPointerMove(Duration.ofMillis(50), PointerInput.Origin.fromElement(pad), 150, -150));
     slash.addAction(mouse.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+    int strokes = strokesOnPad();
     driver.perform(List.of(slash));
+    awaitStrokes(strokes + 1, false);
     awaitSettled();
     assertFalse(bars().equals(drawn), "a slash across the digit changes the answer");
 
     driver.findElement(By.id("undo")).click();
+    awaitStrokes(strokes, false);
     awaitSettled();
     assertEquals(drawn, bars());
 
@@ -404,10 +409,29 @@ class WebPageIT {
     return bars;
   }
 
+  /** Draws MNIST test image {@code index} and waits until the page has taken every stroke. */
   private void draw(int index, PointerInput.Kind kind) {
     WebElement pad = driver.findElement(By.id("pad"));
     int side = pad.getSize().getWidth();
-    driver.perform(List.of(DigitStrokes.draw(DigitStrokes.of(test, index), pad, side, kind)));
+    int before = strokesOnPad();
+    List<List<DigitStrokes.Point>> strokes = DigitStrokes.of(test, index);
+    driver.perform(List.of(DigitStrokes.draw(strokes, pad, side, kind)));
+    awaitStrokes(before + strokes.size(), false);
+  }
+
+  private int strokesOnPad() {
+    String strokes = driver.findElement(By.id("pad")).getAttribute("data-strokes");
+    return strokes == null ? 0 : Integer.parseInt(strokes);
+  }
+
+  /** Input events may still be queued in the page when the driver returns from perform. */
+  private void awaitStrokes(int strokes, boolean penDown) {
+    waitUntil(
+        () ->
+            strokesOnPad() == strokes
+                && String.valueOf(penDown)
+                    .equals(driver.findElement(By.id("pad")).getAttribute("data-drawing")),
+        strokes + " strokes on the pad, pen " + (penDown ? "down" : "up"));
   }
 
   private void clear() {
@@ -491,6 +515,7 @@ class WebPageIT {
 
   /** Saves the whole page, its window as tall as the page, at {@code width} CSS pixels. */
   private void screenshot(String name, int width) throws IOException {
+    driver.manage().window().setSize(new Dimension(width, DESKTOP_HEIGHT));
     long height =
         (Long)
             driver.executeScript(
