@@ -1,14 +1,67 @@
 package dev.resltj.trainer.cli;
 
+import dev.resltj.trainer.evaluation.EvaluationReport;
+import dev.resltj.trainer.training.CheckpointEvaluation;
+import dev.resltj.trainer.training.InvalidRunException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until its owner lands the real command. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code reslt-train evaluate}: re-scores a saved model and rewrites its run's report. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Re-evaluates a saved model on the MNIST test set and rewrites report.json, report.md"
+            + " and plots/ in its run folder.",
+    footerHeading = "%nExample:%n",
+    footer = "  reslt-train evaluate --checkpoint runs/reslt-seed1")
 public final class EvaluateCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--checkpoint",
+      required = true,
+      paramLabel = "DIR",
+      description = "A run folder (runs/NAME) or its checkpoint/ folder.")
+  Path checkpoint;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "data/mnist",
+      description = "MNIST's IDX files; fetched there when missing (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Intra-op threads (default: the number of CPUs).")
+  Integer threads;
+
+  @Option(names = "--verbose", description = "Print stack traces of failures.")
+  boolean verbose;
+
   @Override
-  public Integer call() {
-    System.err.println("error: 'evaluate' is not built yet");
-    return ExitCodes.FAILURE;
+  public Integer call() throws IOException {
+    if (threads != null) {
+      if (threads < 1) {
+        throw new UsageException("--threads must be >= 1, got " + threads);
+      }
+      System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+    }
+    try {
+      EvaluationReport r = CheckpointEvaluation.rerun(checkpoint, dataDir);
+      System.out.printf(
+          Locale.ROOT,
+          "test top-1 %.2f%%, balanced %.2f%%; report rewritten beside %s%n",
+          100 * r.top1(), 100 * r.balanced(), checkpoint);
+    } catch (InvalidRunException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return ExitCodes.OK;
   }
 }

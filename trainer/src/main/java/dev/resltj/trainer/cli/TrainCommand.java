@@ -1,14 +1,450 @@
 package dev.resltj.trainer.cli;
 
+import dev.resltj.trainer.data.Augmentation;
+import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.data.LongTailProfile;
+import dev.resltj.trainer.loss.Method;
+import dev.resltj.trainer.model.MnistTrunk;
+import dev.resltj.trainer.model.NetworkPresets;
+import dev.resltj.trainer.training.InvalidRunException;
+import dev.resltj.trainer.training.LearningRateSchedule;
+import dev.resltj.trainer.training.NetworkChoice;
+import dev.resltj.trainer.training.OptimizerSettings;
+import dev.resltj.trainer.training.ProgressBar;
+import dev.resltj.trainer.training.RunConfig;
+import dev.resltj.trainer.training.ScheduleSettings;
+import dev.resltj.trainer.training.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** Placeholder until its owner lands the real command. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code reslt-train train}: trains one model into {@code runs/NAME/}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Trains a long-tailed classifier on MNIST-LT and writes runs/NAME/: run.json, split.json,"
+          + " provenance.json, checkpoint/ (after every epoch), report.json, report.md, plots/"
+          + " and model.onnx.",
+      "MNIST is fetched into --data-dir on first use."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  # ResLT on MNIST-LT with the default network, 20 epochs",
+      "  reslt-train train",
+      "  # the cross-entropy baseline",
+      "  reslt-train train --method ce --name ce-baseline",
+      "  # another alpha on the very same images as an earlier run",
+      "  reslt-train train --alpha 0.9 --name a09 --split runs/reslt-seed1/split.json",
+      "  # the MNIST reference's network and training scheme",
+      "  reslt-train train --network reference --method reslt-branch-sampling",
+      "  # continue an interrupted run",
+      "  reslt-train train --resume runs/reslt-seed1",
+      "",
+      "alpha weighs the branch term of ResLT against the fused term. 0.5 is the MNIST",
+      "reference's value; other data needs tuning (the authors use up to 0.995 on",
+      "CIFAR-100-LT)."
+    })
 public final class TrainCommand implements Callable<Integer> {
+
+  @ArgGroup(validate = false, heading = "%nRun:%n", order = 1)
+  RunOptions run = new RunOptions();
+
+  @ArgGroup(validate = false, heading = "%nMethod:%n", order = 2)
+  MethodOptions method = new MethodOptions();
+
+  @ArgGroup(validate = false, heading = "%nNetwork:%n", order = 3)
+  NetworkOptions network = new NetworkOptions();
+
+  @ArgGroup(validate = false, heading = "%nOptimisation:%n", order = 4)
+  OptimisationOptions optimisation = new OptimisationOptions();
+
+  @ArgGroup(validate = false, heading = "%nData:%n", order = 5)
+  DataOptions data = new DataOptions();
+
+  @ArgGroup(validate = false, heading = "%nMachine:%n", order = 6)
+  MachineOptions machine = new MachineOptions();
+
+  static final class RunOptions {
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "Run folder name under --runs-dir (default: METHOD-seedSEED).")
+    String name;
+
+    @Option(
+        names = "--runs-dir",
+        paramLabel = "DIR",
+        defaultValue = "runs",
+        description = "Folder of run folders (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(
+        names = "--resume",
+        paramLabel = "RUN_DIR",
+        description =
+            "Continue the run in RUN_DIR from its last complete checkpoint, with the settings in"
+                + " its run.json (other training options are ignored).")
+    Path resume;
+
+    @Option(names = "--overwrite", description = "Replace an existing run folder of that name.")
+    boolean overwrite;
+
+    @Option(names = "--no-export", description = "Do not write model.onnx at the end.")
+    boolean noExport;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "No progress bar (it is also off when standard error is not a terminal).")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "Print stack traces of failures.")
+    boolean verbose;
+  }
+
+  static final class MethodOptions {
+    @Option(
+        names = "--method",
+        paramLabel = "METHOD",
+        defaultValue = "reslt",
+        converter = MethodConverter.class,
+        description =
+            "reslt, reslt-branch-sampling, reslt-la, ce, ce-balanced or logit-adjusted"
+                + " (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        defaultValue = "0.5",
+        description = "Weight of the branch term in [0, 1], ResLT methods (default: ${DEFAULT-VALUE}).")
+    double alpha;
+  }
+
+  static final class NetworkOptions {
+    @Option(
+        names = "--network",
+        paramLabel = "NAME",
+        defaultValue = NetworkPresets.MNIST,
+        description =
+            "mnist (the default network) or reference (the MNIST reference's ~26k-parameter"
+                + " network) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(
+        names = "--branch-style",
+        paramLabel = "STYLE",
+        description =
+            "ResLT head: paper (1x1 conv + BN + ReLU per branch, one shared classifier) or separate"
+                + " (1x1 conv and a classifier per branch) (default: paper for mnist, separate for"
+                + " reference). The baselines always use one branch.")
+    String branchStyle;
+
+    @Option(
+        names = "--width",
+        paramLabel = "N",
+        defaultValue = "32",
+        description = "mnist trunk: channels of the first stage, doubled in the second (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(
+        names = "--convs-per-stage",
+        paramLabel = "N",
+        defaultValue = "2",
+        description = "mnist trunk: 3x3 convolutions per stage (default: ${DEFAULT-VALUE}).")
+    int convsPerStage;
+
+    @Option(
+        names = "--batch-norm",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description = "mnist trunk: BatchNorm after each convolution (default: on).")
+    boolean batchNorm;
+  }
+
+  static final class OptimisationOptions {
+    @Option(
+        names = "--epochs",
+        paramLabel = "N",
+        defaultValue = "20",
+        description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(
+        names = "--batch-size",
+        paramLabel = "N",
+        defaultValue = "128",
+        description =
+            "Images per step; per branch for reslt-branch-sampling (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
+        names = "--optimizer",
+        paramLabel = "NAME",
+        defaultValue = "adam",
+        description = "adam or sgd (Nesterov momentum) (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(
+        names = "--lr",
+        paramLabel = "RATE",
+        description = "Peak learning rate (default: 0.001 for adam, 0.05 for sgd).")
+    Double learningRate;
+
+    @Option(
+        names = "--momentum",
+        paramLabel = "M",
+        defaultValue = "0.9",
+        description = "sgd: Nesterov momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(
+        names = "--weight-decay",
+        paramLabel = "WD",
+        description = "L2 weight decay (default: 0 for adam, 0.0005 for sgd).")
+    Double weightDecay;
+
+    @Option(
+        names = "--decoupled-weight-decay",
+        description = "adam: decay the weights directly, as AdamW, instead of through the gradient.")
+    boolean decoupled;
+
+    @Option(
+        names = "--schedule",
+        paramLabel = "KIND",
+        defaultValue = "cosine",
+        description =
+            "After warm-up: cosine (to 0 at the last step), steps (times --decay-factor at each"
+                + " of --milestones) or constant (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(
+        names = "--warmup-epochs",
+        paramLabel = "N",
+        defaultValue = "1",
+        description = "Linear warm-up of the learning rate (default: ${DEFAULT-VALUE}).")
+    int warmupEpochs;
+
+    @Option(
+        names = "--milestones",
+        paramLabel = "E1,E2",
+        split = ",",
+        description = "steps schedule: epochs after which the rate decays (default: none).")
+    List<Integer> milestones = List.of();
+
+    @Option(
+        names = "--decay-factor",
+        paramLabel = "F",
+        defaultValue = "0.1",
+        description = "steps schedule: factor per milestone (default: ${DEFAULT-VALUE}).")
+    double decayFactor;
+  }
+
+  static final class DataOptions {
+    @Option(
+        names = "--data-dir",
+        paramLabel = "DIR",
+        defaultValue = "data/mnist",
+        description = "MNIST's four IDX files, raw or .gz; fetched there when missing (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+        names = "--profile",
+        paramLabel = "PROFILE",
+        defaultValue = "mnist-lt",
+        description =
+            "Long-tail profile: mnist-lt (the reference split), pareto[:SHAPE], exp:IMBALANCE,"
+                + " counts:N0,N1,... or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(
+        names = "--split",
+        paramLabel = "FILE",
+        description = "Reuse the images of a split.json instead of drawing them (default: draw).")
+    Path split;
+
+    @Option(
+        names = "--with-replacement",
+        description = "Draw the split's images with replacement, as the reference did.")
+    boolean withReplacement;
+
+    @Option(
+        names = "--tail-max",
+        paramLabel = "N",
+        defaultValue = "100",
+        description = "Classes with at most N training images are tail (default: ${DEFAULT-VALUE}).")
+    int tailMax;
+
+    @Option(
+        names = "--medium-max",
+        paramLabel = "N",
+        defaultValue = "1000",
+        description = "...at most N (and above --tail-max) medium; the rest head (default: ${DEFAULT-VALUE}).")
+    int mediumMax;
+
+    @Option(
+        names = "--augment",
+        paramLabel = "SPEC",
+        defaultValue = "shift=2",
+        description =
+            "none, default (shift=2,rotate=10) or shift=PIXELS,rotate=DEGREES (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    @Option(
+        names = "--labels",
+        paramLabel = "L0,L1",
+        split = ",",
+        description = "Class names in index order (default: 0,1,...,9).")
+    List<String> labels;
+  }
+
+  static final class MachineOptions {
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        defaultValue = "1",
+        description = "Seeds the split, sampling, augmentation and initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+        names = "--device",
+        paramLabel = "DEV",
+        defaultValue = "cpu",
+        description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Intra-op threads (default: the number of CPUs, here ${sys:reslt.cpus}).")
+    Integer threads;
+  }
+
+  static {
+    System.setProperty(
+        "reslt.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** {@code --method}: a bad name is a one-line usage error listing the methods. */
+  static final class MethodConverter implements ITypeConverter<Method> {
+    @Override
+    public Method convert(String value) {
+      try {
+        return Method.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
-  public Integer call() {
-    System.err.println("error: 'train' is not built yet");
-    return ExitCodes.FAILURE;
+  public Integer call() throws IOException {
+    TrainingRun.Options options =
+        new TrainingRun.Options(
+            !run.noExport,
+            !run.quiet && ProgressBar.terminalAttached(),
+            System.out,
+            System.err);
+    try {
+      if (run.resume != null) {
+        TrainingRun.resume(run.resume, options);
+      } else {
+        TrainingRun.start(config(), run.runsDir, run.overwrite, options);
+      }
+    } catch (InvalidRunException e) {
+      throw new UsageException(e.getMessage());
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The settings as one validated record; a bad value names its option. */
+  RunConfig config() {
+    Method m = method.method;
+    OptimizerSettings.Kind optimizerKind = parse("--optimizer", () -> OptimizerSettings.Kind.fromId(optimisation.optimizer));
+    LearningRateSchedule.Kind scheduleKind =
+        parse("--schedule", () -> LearningRateSchedule.Kind.fromId(optimisation.schedule));
+    boolean sgd = optimizerKind == OptimizerSettings.Kind.SGD;
+    double lr = optimisation.learningRate != null ? optimisation.learningRate : (sgd ? 0.05 : 0.001);
+    double wd = optimisation.weightDecay != null ? optimisation.weightDecay : (sgd ? 5e-4 : 0);
+    String style =
+        !m.resltHead()
+            ? "single"
+            : network.branchStyle != null
+                ? network.branchStyle
+                : (network.preset.equals(NetworkPresets.REFERENCE) ? "separate" : "paper");
+    if (!m.resltHead() && network.branchStyle != null) {
+      throw new UsageException(
+          "--branch-style applies to the ResLT methods; " + m + " trains a single classifier");
+    }
+    require(method.alpha >= 0 && method.alpha <= 1, "--alpha must be in [0, 1], got " + method.alpha);
+    require(optimisation.epochs >= 1, "--epochs must be >= 1, got " + optimisation.epochs);
+    require(optimisation.batchSize >= 1, "--batch-size must be >= 1, got " + optimisation.batchSize);
+    require(lr > 0 && Double.isFinite(lr), "--lr must be positive, got " + lr);
+    require(wd >= 0, "--weight-decay must be >= 0, got " + wd);
+    require(optimisation.momentum >= 0 && optimisation.momentum < 1,
+        "--momentum must be in [0, 1), got " + optimisation.momentum);
+    require(optimisation.warmupEpochs >= 0 && optimisation.warmupEpochs <= optimisation.epochs,
+        "--warmup-epochs must be in 0..--epochs (" + optimisation.epochs + "), got "
+            + optimisation.warmupEpochs);
+    require(optimisation.decayFactor > 0 && optimisation.decayFactor <= 1,
+        "--decay-factor must be in (0, 1], got " + optimisation.decayFactor);
+    int threads = machine.threads != null ? machine.threads : Runtime.getRuntime().availableProcessors();
+    require(threads >= 1, "--threads must be >= 1, got " + threads);
+    require(machine.device.equals("cpu") || machine.device.equals("gpu"),
+        "--device must be cpu or gpu, got " + machine.device);
+    parse("--profile", () -> LongTailProfile.parse(data.profile));
+    Augmentation augmentation = parse("--augment", () -> Augmentation.parse(data.augment));
+    GroupThresholds thresholds =
+        parse("--tail-max/--medium-max", () -> new GroupThresholds(data.tailMax, data.mediumMax));
+    NetworkChoice choice =
+        parse(
+            "--network",
+            () ->
+                new NetworkChoice(
+                    network.preset, style, network.width, network.convsPerStage, network.batchNorm));
+    parse("--width/--convs-per-stage",
+        () -> new MnistTrunk(network.width, network.convsPerStage, network.batchNorm));
+    ScheduleSettings schedule =
+        parse(
+            "--milestones",
+            () ->
+                new ScheduleSettings(
+                    scheduleKind, lr, optimisation.warmupEpochs, optimisation.milestones,
+                    optimisation.decayFactor));
+    List<String> labels = data.labels != null ? data.labels : TrainingRun.indexLabels(10);
+    String name = run.name != null ? run.name : m.id() + "-seed" + machine.seed;
+    return parse(
+        "train",
+        () ->
+            new RunConfig(
+                name, m, method.alpha, labels, choice,
+                new OptimizerSettings(optimizerKind, optimisation.momentum, wd, optimisation.decoupled),
+                schedule, optimisation.batchSize, optimisation.epochs, augmentation, machine.seed,
+                data.profile, data.split == null ? null : data.split.toString(), thresholds,
+                data.withReplacement, machine.device, data.dataDir.toString(), threads));
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new UsageException(message);
+    }
+  }
+
+  /** Runs a parser; its IllegalArgumentException becomes a usage error naming {@code option}. */
+  private static <T> T parse(String option, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
+    }
   }
 }

@@ -24,6 +24,7 @@ public record Augmentation(int maxShift, double maxRotationDegrees) {
     }
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isNone() {
     return maxShift == 0 && maxRotationDegrees == 0;
   }

@@ -3,8 +3,8 @@ package dev.resltj.trainer.evaluation;
 import java.util.Locale;
 
 /**
- * The three ResLT branches, in the order the network outputs them: h+m+t learns from every sample, m+t
- * from medium and tail samples, t from tail samples.
+ * The three ResLT branches, in the order the network outputs them: h+m+t learns from every sample,
+ * m+t from medium and tail samples, t from tail samples.
  */
 public enum Branch {
   HMT,

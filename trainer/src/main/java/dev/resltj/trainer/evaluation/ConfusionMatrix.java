@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Confusion matrix of a classifier on a test set: rows are true classes, columns predicted classes.
- * {@code rowNormalized} divides each row by its total, so cell (t, p) is the fraction of class t's test
- * images predicted as p and the diagonal is the per-class recall; a class with no test images keeps an
- * all-zero row rather than a row of NaN.
+ * {@code rowNormalized} divides each row by its total, so cell (t, p) is the fraction of class t's
+ * test images predicted as p and the diagonal is the per-class recall; a class with no test images
+ * keeps an all-zero row rather than a row of NaN.
  */
 public record ConfusionMatrix(List<List<Integer>> counts, List<List<Double>> rowNormalized) {
   private static final double ROW_SUM_TOLERANCE = 1e-9;
@@ -19,7 +19,9 @@ public record ConfusionMatrix(List<List<Integer>> counts, List<List<Double>> row
     int n = counts.size();
     if (rowNormalized == null || rowNormalized.size() != n) {
       throw new IllegalArgumentException(
-          "row-normalized matrix must have " + n + " rows like the counts, got "
+          "row-normalized matrix must have "
+              + n
+              + " rows like the counts, got "
               + (rowNormalized == null ? "none" : rowNormalized.size()));
     }
     List<List<Integer>> countsCopy = new ArrayList<>(n);
@@ -28,7 +30,8 @@ public record ConfusionMatrix(List<List<Integer>> counts, List<List<Double>> row
       List<Integer> row = counts.get(t);
       List<Double> fractions = rowNormalized.get(t);
       if (row == null || row.size() != n || fractions == null || fractions.size() != n) {
-        throw new IllegalArgumentException("confusion matrix row " + t + " must have " + n + " cells");
+        throw new IllegalArgumentException(
+            "confusion matrix row " + t + " must have " + n + " cells");
       }
       long total = 0;
       for (Integer c : row) {
@@ -40,7 +43,8 @@ public record ConfusionMatrix(List<List<Integer>> counts, List<List<Double>> row
       double sum = 0;
       for (Double f : fractions) {
         if (f == null || !(f >= 0 && f <= 1)) {
-          throw new IllegalArgumentException("row-normalized value in row " + t + " is invalid: " + f);
+          throw new IllegalArgumentException(
+              "row-normalized value in row " + t + " is invalid: " + f);
         }
         sum += f;
       }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * @param epoch the epoch number as the trainer counts it (1 = first)
  * @param trainLoss mean training loss over the epoch; NaN if training diverged
  * @param trainAccuracy fraction of training images predicted correctly during the epoch
- * @param testAccuracy top-1 on the test set after the epoch, or NaN when it was not measured that epoch
- *     ({@code null} in JSON)
+ * @param testAccuracy top-1 on the test set after the epoch, or NaN when it was not measured that
+ *     epoch ({@code null} in JSON)
  * @param learningRate learning rate at the end of the epoch
  * @param imagesPerSecond training throughput
  * @param seconds wall-clock time of the epoch
@@ -40,10 +40,12 @@ public record EpochRecord(
     checkFractionOrNan("training accuracy", trainAccuracy);
     checkFractionOrNan("test accuracy", testAccuracy);
     if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + learningRate);
+      throw new IllegalArgumentException(
+          "learning rate must be finite and >= 0, got " + learningRate);
     }
     if (!(imagesPerSecond >= 0) || Double.isInfinite(imagesPerSecond)) {
-      throw new IllegalArgumentException("images/s must be finite and >= 0, got " + imagesPerSecond);
+      throw new IllegalArgumentException(
+          "images/s must be finite and >= 0, got " + imagesPerSecond);
     }
     if (!(seconds >= 0) || Double.isInfinite(seconds)) {
       throw new IllegalArgumentException("epoch seconds must be finite and >= 0, got " + seconds);

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a model scores on a test set; saved as {@code report.json}. Every metric is a fraction in [0, 1].
+ * What a model scores on a test set; saved as {@code report.json}. Every metric is a fraction in
+ * [0, 1].
  *
  * @param dataset name of the test set, e.g. {@code mnist-test}
  * @param images number of test images
@@ -24,8 +25,8 @@ import java.util.Set;
  *     split has no head class
  * @param medium the same for medium classes
  * @param tail the same for tail classes
- * @param branches top-1 accuracy of each ResLT branch on its own (keys {@code hmt}, {@code mt}, {@code
- *     t}); empty for a single-head model
+ * @param branches top-1 accuracy of each ResLT branch on its own (keys {@code hmt}, {@code mt},
+ *     {@code t}); empty for a single-head model
  * @param branchGroups head/medium/tail accuracy of each branch, same keys as {@code branches}
  * @param classLabels display name of each class, by class index
  * @param classRecall recall of each class (its diagonal of the row-normalised confusion matrix);
@@ -96,8 +97,13 @@ public record EvaluationReport(
       Integer support = classSupport.get(c);
       if (support == null || support != confusion.rowTotal(c)) {
         throw new IllegalArgumentException(
-            "support of class " + c + " (" + support + ") differs from its confusion-matrix row ("
-                + confusion.rowTotal(c) + ")");
+            "support of class "
+                + c
+                + " ("
+                + support
+                + ") differs from its confusion-matrix row ("
+                + confusion.rowTotal(c)
+                + ")");
       }
       supportTotal += support;
       Double recall = classRecall.get(c);
@@ -109,14 +115,21 @@ public record EvaluationReport(
     }
     if (supportTotal != images) {
       throw new IllegalArgumentException(
-          "class supports add up to " + supportTotal + " but the report counts " + images + " images");
+          "class supports add up to "
+              + supportTotal
+              + " but the report counts "
+              + images
+              + " images");
     }
     branches = orderedBranches("branch accuracy", branches);
     branchGroups = orderedBranches("branch group accuracy", branchGroups);
     if (!branches.keySet().equals(branchGroups.keySet())) {
       throw new IllegalArgumentException(
-          "branch accuracies " + branches.keySet() + " and branch group accuracies "
-              + branchGroups.keySet() + " must name the same branches");
+          "branch accuracies "
+              + branches.keySet()
+              + " and branch group accuracies "
+              + branchGroups.keySet()
+              + " must name the same branches");
     }
     branches.forEach((id, accuracy) -> Fractions.check(id + " branch accuracy", accuracy));
     classLabels = List.copyOf(classLabels);
@@ -128,7 +141,10 @@ public record EvaluationReport(
   private static void checkSize(String name, List<?> values, int expected) {
     if (values == null || values.size() != expected) {
       throw new IllegalArgumentException(
-          name + " must have one entry per class (" + expected + "), got "
+          name
+              + " must have one entry per class ("
+              + expected
+              + "), got "
               + (values == null ? "none" : values.size()));
     }
   }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores predictions for a long-tailed problem. Top-1 alone hides the tail on a balanced test set only
- * when the tail is small; balanced accuracy and the per-group accuracies show what the long tail costs.
+ * Scores predictions for a long-tailed problem. Top-1 alone hides the tail on a balanced test set
+ * only when the tail is small; balanced accuracy and the per-group accuracies show what the long
+ * tail costs.
  */
 public final class Evaluator {
   private Evaluator() {}
@@ -32,13 +33,20 @@ public final class Evaluator {
     int numClasses = groups.numClasses();
     if (classLabels.size() != numClasses) {
       throw new IllegalArgumentException(
-          classLabels.size() + " class labels given but the class groups cover " + numClasses
+          classLabels.size()
+              + " class labels given but the class groups cover "
+              + numClasses
               + " classes");
     }
     if (predictions.maxClassIndex() >= numClasses) {
       throw new IllegalArgumentException(
-          "class index " + predictions.maxClassIndex() + " in the labels or predictions is outside 0.."
-              + (numClasses - 1) + " (" + numClasses + " classes)");
+          "class index "
+              + predictions.maxClassIndex()
+              + " in the labels or predictions is outside 0.."
+              + (numClasses - 1)
+              + " ("
+              + numClasses
+              + " classes)");
     }
     int[] labels = predictions.labelsView();
     Tally fused = Tally.of(labels, predictions.fusedView(), numClasses);
@@ -105,7 +113,9 @@ public final class Evaluator {
       return (double) hits / total;
     }
 
-    /** Mean recall over classes with test images: a class absent from the test set has no recall. */
+    /**
+     * Mean recall over classes with test images: a class absent from the test set has no recall.
+     */
     double balanced() {
       double sum = 0;
       int present = 0;

@@ -3,8 +3,8 @@ package dev.resltj.trainer.evaluation;
 import dev.resltj.runtime.ClassGroup;
 
 /**
- * Accuracy over the test images whose true class is in each group, as fractions in [0, 1]; a group with
- * no classes (or no test images) is {@code null}, never NaN.
+ * Accuracy over the test images whose true class is in each group, as fractions in [0, 1]; a group
+ * with no classes (or no test images) is {@code null}, never NaN.
  */
 public record GroupAccuracy(Double head, Double medium, Double tail) {
   public GroupAccuracy {

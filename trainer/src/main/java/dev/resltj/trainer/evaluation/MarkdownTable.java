@@ -3,7 +3,9 @@ package dev.resltj.trainer.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A GitHub-flavoured Markdown table, columns padded so the raw file reads as well as the render. */
+/**
+ * A GitHub-flavoured Markdown table, columns padded so the raw file reads as well as the render.
+ */
 final class MarkdownTable {
   enum Align {
     LEFT,

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import java.io.IOException;
 
 /**
- * JSON has no NaN; a value that was not measured (a skipped test pass, a diverged loss) is written as
- * {@code null} and read back as NaN, so files stay standard JSON and the records stay primitive.
+ * JSON has no NaN; a value that was not measured (a skipped test pass, a diverged loss) is written
+ * as {@code null} and read back as NaN, so files stay standard JSON and the records stay primitive.
  */
 final class NanAsNull {
   private NanAsNull() {}

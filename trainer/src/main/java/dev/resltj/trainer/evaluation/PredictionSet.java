@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * True labels and predicted class indices for every test image: the fused prediction and, for a ResLT
- * model, each branch's own prediction (argmax of its logits). Owns copies of the arrays, so the caller
- * may reuse its buffers.
+ * True labels and predicted class indices for every test image: the fused prediction and, for a
+ * ResLT model, each branch's own prediction (argmax of its logits). Owns copies of the arrays, so
+ * the caller may reuse its buffers.
  */
 public final class PredictionSet {
   private final int[] labels;
@@ -23,11 +23,12 @@ public final class PredictionSet {
    * Copies and checks the arrays.
    *
    * @param labels true class of each image
-   * @param fusedPredictions predicted class of each image (the model's output; fused logits for ResLT)
-   * @param branchPredictions empty for a single-head model, or exactly three arrays in {@link Branch}
-   *     order (h+m+t, m+t, t)
-   * @throws IllegalArgumentException when lengths differ, a class index is negative, or the number of
-   *     branch arrays is neither 0 nor 3
+   * @param fusedPredictions predicted class of each image (the model's output; fused logits for
+   *     ResLT)
+   * @param branchPredictions empty for a single-head model, or exactly three arrays in {@link
+   *     Branch} order (h+m+t, m+t, t)
+   * @throws IllegalArgumentException when lengths differ, a class index is negative, or the number
+   *     of branch arrays is neither 0 nor 3
    */
   public static PredictionSet of(
       int[] labels, int[] fusedPredictions, List<int[]> branchPredictions) {

@@ -36,7 +36,8 @@ final class ReportMarkdown {
     if (report.hasBranches()) {
       md.append("## ResLT branches\n\n");
       md.append(
-          "Each branch alone, predicting all classes; the model's prediction is their sum (above).\n\n");
+          "Each branch alone, predicting all classes; the model's prediction is their sum"
+              + " (above).\n\n");
       MarkdownTable branches =
           MarkdownTable.withHeaders(2, "branch", "trained on", "top-1", "head", "medium", "tail");
       for (Branch b : Branch.values()) {
@@ -59,8 +60,7 @@ final class ReportMarkdown {
     md.append("## Groups\n\n");
     MarkdownTable groupTable =
         MarkdownTable.withHeaders(
-            2,
-            "group", "classes", "training images", "test images", "accuracy", "mean recall");
+            2, "group", "classes", "training images", "test images", "accuracy", "mean recall");
     for (ClassGroup g : ClassGroup.values()) {
       List<Integer> classes = groups.classesIn(g);
       long train = 0;
@@ -100,7 +100,57 @@ final class ReportMarkdown {
     md.append(classes.render()).append('\n');
 
     md.append("## Confusion matrix\n\n");
-    md.append("Test images by true class (rows) and predicted class (columns).\n\n");
+    if (report.numClasses() > ReportPlots.MAX_LABELLED_CLASSES) {
+      md.append(
+          "Too many classes for a readable table: see the heatmap below and `confusion.counts` in"
+              + " report.json (rows = true class, columns = predicted).\n\n");
+    } else {
+      appendConfusionTable(md, report);
+    }
+
+    if (!history.isEmpty()) {
+      md.append("## Training\n\n");
+      MarkdownTable epochs =
+          MarkdownTable.withHeaders(
+              1,
+              "epoch",
+              "train loss",
+              "train acc.",
+              "test acc.",
+              "learning rate",
+              "images/s",
+              "seconds");
+      double seconds = 0;
+      for (EpochRecord e : history.epochs()) {
+        seconds += e.seconds();
+        epochs.row(
+            e.epoch(),
+            Double.isNaN(e.trainLoss()) ? "NaN" : String.format(Locale.ROOT, "%.4f", e.trainLoss()),
+            percent(e.trainAccuracy()),
+            e.hasTestAccuracy() ? percent(e.testAccuracy()) : "-",
+            String.format(Locale.ROOT, "%.2e", e.learningRate()),
+            String.format(Locale.ROOT, "%,.0f", e.imagesPerSecond()),
+            String.format(Locale.ROOT, "%.1f", e.seconds()));
+      }
+      md.append(epochs.render()).append('\n');
+      md.append(
+          String.format(Locale.ROOT, "%d epochs in %.1f s.%n%n", history.epochs().size(), seconds));
+    }
+
+    md.append("## Plots\n\n");
+    appendPlot(md, "Training set class distribution", ReportWriter.CLASS_DISTRIBUTION_PNG);
+    appendPlot(md, "Confusion matrix (row-normalised)", ReportWriter.CONFUSION_MATRIX_PNG);
+    appendPlot(md, "Per-class recall against training images", ReportWriter.RECALL_VS_COUNT_PNG);
+    if (!history.isEmpty()) {
+      appendPlot(md, "Loss and accuracy per epoch", ReportWriter.TRAINING_CURVES_PNG);
+    }
+    return md.toString();
+  }
+
+  private static void appendConfusionTable(StringBuilder md, EvaluationReport report) {
+    md.append(
+        "Test images by true class (rows) and predicted class (columns); the diagonal in bold,"
+            + " \u00b7 for none.\n\n");
     String[] headers = new String[report.numClasses() + 2];
     headers[0] = "true \\ predicted";
     for (int p = 0; p < report.numClasses(); p++) {
@@ -120,42 +170,6 @@ final class ReportMarkdown {
       matrix.row(cells);
     }
     md.append(matrix.render()).append('\n');
-
-    if (!history.isEmpty()) {
-      md.append("## Training\n\n");
-      MarkdownTable epochs =
-          MarkdownTable.withHeaders(
-              1,
-              "epoch", "train loss", "train acc.", "test acc.", "learning rate", "images/s", "seconds");
-      double seconds = 0;
-      for (EpochRecord e : history.epochs()) {
-        seconds += e.seconds();
-        epochs.row(
-            e.epoch(),
-            Double.isNaN(e.trainLoss()) ? "NaN" : String.format(Locale.ROOT, "%.4f", e.trainLoss()),
-            percent(e.trainAccuracy()),
-            e.hasTestAccuracy() ? percent(e.testAccuracy()) : "-",
-            String.format(Locale.ROOT, "%.2e", e.learningRate()),
-            String.format(Locale.ROOT, "%,.0f", e.imagesPerSecond()),
-            String.format(Locale.ROOT, "%.1f", e.seconds()));
-      }
-      md.append(epochs.render()).append('\n');
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "%d epochs in %.1f s.%n%n",
-              history.epochs().size(),
-              seconds));
-    }
-
-    md.append("## Plots\n\n");
-    appendPlot(md, "Training set class distribution", ReportWriter.CLASS_DISTRIBUTION_PNG);
-    appendPlot(md, "Confusion matrix (row-normalised)", ReportWriter.CONFUSION_MATRIX_PNG);
-    appendPlot(md, "Per-class recall against training images", ReportWriter.RECALL_VS_COUNT_PNG);
-    if (!history.isEmpty()) {
-      appendPlot(md, "Loss and accuracy per epoch", ReportWriter.TRAINING_CURVES_PNG);
-    }
-    return md.toString();
   }
 
   private static void appendPlot(StringBuilder md, String title, String file) {

@@ -10,8 +10,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
@@ -22,10 +24,14 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's charts, drawn with XChart into images at twice their nominal size for sharp text. */
+/**
+ * The report's charts, drawn with XChart into images at twice their nominal size for sharp text.
+ */
 final class ReportPlots {
   /** Pixels per nominal pixel: the PNGs stay crisp on high-density screens and when zoomed. */
   static final int SCALE = 2;
@@ -36,6 +42,11 @@ final class ReportPlots {
   static final int RECALL_HEIGHT = 560;
   static final int CURVE_WIDTH = 640;
   static final int CURVE_HEIGHT = 440;
+
+  /** Up to this many classes the heatmap prints its values and the recall plot names its points. */
+  static final int MAX_LABELLED_CLASSES = 20;
+
+  private static final int MAX_NAMED_POINTS = 30;
 
   private static final Color HEAD = new Color(0x0072B2);
   private static final Color MEDIUM = new Color(0x009E73);
@@ -66,8 +77,9 @@ final class ReportPlots {
   }
 
   /**
-   * Training images per class, most frequent first, bars coloured by group, thresholds as dashed lines.
-   * XChart's bar charts cannot use a log axis, so the bars are filled polygons on an XY chart.
+   * Training images per class, most frequent first, bars coloured by group, thresholds as dashed
+   * lines. XChart's bar charts cannot use a log axis, so the bars are filled polygons on an XY
+   * chart.
    */
   static BufferedImage classDistribution(ClassGroups groups, List<String> labels) {
     int n = groups.numClasses();
@@ -89,7 +101,8 @@ final class ReportPlots {
             .width(DISTRIBUTION_WIDTH)
             .height(DISTRIBUTION_HEIGHT)
             .title("Training set: images per class (imbalance " + imbalanceText(counts) + ")")
-            .xAxisTitle(namesUnderBars ? "class, most frequent first" : "class rank, most frequent first")
+            .xAxisTitle(
+                namesUnderBars ? "class, most frequent first" : "class rank, most frequent first")
             .yAxisTitle("training images (log scale)")
             .build();
     applyCommonStyle(chart.getStyler());
@@ -105,19 +118,21 @@ final class ReportPlots {
     chart.getStyler().setXAxisTicksVisible(!namesUnderBars);
     chart.getStyler().setXAxisDecimalPattern("0");
     List<Color> colors = new ArrayList<>();
-    java.util.Set<ClassGroup> inLegend = java.util.EnumSet.noneOf(ClassGroup.class);
+    Set<ClassGroup> inLegend = EnumSet.noneOf(ClassGroup.class);
     double halfWidth = 0.36;
     for (int i = 0; i < n; i++) {
       int c = order.get(i);
       ClassGroup g = groups.groupOf(c);
       double y = Math.max(counts.get(c), base);
+      // one series per bar; the first bar of each group stands for the group in the legend
+      boolean firstOfGroup = inLegend.add(g);
       XYSeries bar =
           chart.addSeries(
-              inLegend.add(g) ? g.id() + " (" + groups.classesIn(g).size() + " classes)" : "class " + c,
+              firstOfGroup ? groupLegend(groups, g) : "class " + c,
               new double[] {i - halfWidth, i - halfWidth, i + halfWidth, i + halfWidth},
               new double[] {base, y, y, base});
       bar.setMarker(SeriesMarkers.NONE);
-      bar.setShowInLegend(bar.getName().startsWith(g.id()));
+      bar.setShowInLegend(firstOfGroup);
       bar.setFillColor(colorOf(g));
       colors.add(colorOf(g));
       if (namesUnderBars) {
@@ -129,13 +144,24 @@ final class ReportPlots {
       }
     }
     chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
-    addThresholdLine(chart, groups.thresholds().tailMax(), "tail \u2264 " + groups.thresholds().tailMax(), n);
-    addThresholdLine(
-        chart, groups.thresholds().mediumMax(), "medium \u2264 " + groups.thresholds().mediumMax(), n);
+    int tailMax = groups.thresholds().tailMax();
+    int mediumMax = groups.thresholds().mediumMax();
+    if (tailMax > floor && tailMax < top) {
+      chart.addAnnotation(new AnnotationLine(tailMax, false, false));
+      chart.addAnnotation(
+          new AnnotationText("tail \u2264 " + tailMax, n - 1.2, tailMax * 1.12, false));
+    }
+    if (mediumMax > floor && mediumMax < top) {
+      chart.addAnnotation(new AnnotationLine(mediumMax, false, false));
+      chart.addAnnotation(
+          new AnnotationText("medium \u2264 " + mediumMax, n - 1.2, mediumMax * 1.12, false));
+    }
     return render(chart, DISTRIBUTION_WIDTH, DISTRIBUTION_HEIGHT);
   }
 
-  /** The same chart on a linear axis, where XChart's bar chart works and labels the classes itself. */
+  /**
+   * The same chart on a linear axis, where XChart's bar chart works and labels the classes itself.
+   */
   private static BufferedImage classDistributionLinear(
       ClassGroups groups, List<String> labels, List<Integer> order) {
     int n = groups.numClasses();
@@ -161,7 +187,8 @@ final class ReportPlots {
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
     chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(counts.stream().mapToInt(Integer::intValue).max().orElse(1) * 1.15);
+    double yMax = counts.stream().mapToInt(Integer::intValue).max().orElse(1) * 1.15;
+    chart.getStyler().setYAxisMax(yMax);
     chart.getStyler().setLabelsVisible(n <= 30);
     chart.getStyler().setLabelsFont(ANNOTATION_FONT);
     chart.getStyler().setLabelsFontColor(TEXT);
@@ -180,19 +207,23 @@ final class ReportPlots {
       for (int c : order) {
         y.add(groups.groupOf(c) == g ? (double) counts.get(c) : null);
       }
-      chart.addSeries(g.id() + " (" + groups.classesIn(g).size() + " classes)", x, y);
+      chart.addSeries(groupLegend(groups, g), x, y);
       colors.add(colorOf(g));
     }
     chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
-    chart.addAnnotation(new AnnotationLine(groups.thresholds().tailMax(), false, false));
-    chart.addAnnotation(new AnnotationLine(groups.thresholds().mediumMax(), false, false));
+    for (int threshold :
+        new int[] {groups.thresholds().tailMax(), groups.thresholds().mediumMax()}) {
+      if (threshold < yMax) {
+        chart.addAnnotation(new AnnotationLine(threshold, false, false));
+      }
+    }
 
     return render(chart, DISTRIBUTION_WIDTH, DISTRIBUTION_HEIGHT);
   }
 
-  private static void addThresholdLine(XYChart chart, double value, String label, int n) {
-    chart.addAnnotation(new AnnotationLine(value, false, false));
-    chart.addAnnotation(new AnnotationText(label, n - 1.2, value * 1.12, false));
+  private static String groupLegend(ClassGroups groups, ClassGroup group) {
+    int size = groups.classesIn(group).size();
+    return group.id() + " (" + size + (size == 1 ? " class)" : " classes)");
   }
 
   private static List<Integer> byTrainingCountDescending(ClassGroups groups) {
@@ -214,9 +245,9 @@ final class ReportPlots {
   }
 
   /**
-   * Row-normalised confusion matrix, true class down, predicted across, each cell the percentage of the
-   * true class. The colour follows the square root of the share, so that errors of a fraction of a
-   * percent still show next to a 99% diagonal; empty cells stay white.
+   * Row-normalised confusion matrix, true class down, predicted across, each cell the percentage of
+   * the true class. The colour follows the square root of the share, so that errors of a fraction
+   * of a percent still show next to a 99% diagonal; empty cells stay white.
    */
   static BufferedImage confusionHeatmap(ConfusionMatrix confusion, List<String> labels) {
     int n = confusion.size();
@@ -233,7 +264,7 @@ final class ReportPlots {
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setPlotGridLinesVisible(false);
     chart.getStyler().setDrawBorder(true);
-    chart.getStyler().setShowValue(n <= 20);
+    chart.getStyler().setShowValue(n <= MAX_LABELLED_CLASSES);
     chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, n <= 12 ? 12 : 10));
     chart.getStyler().setValueFontColor(TEXT);
     chart.getStyler().setMin(0);
@@ -267,13 +298,17 @@ final class ReportPlots {
   }
 
   private static final Color[] BLUES = {
-    new Color(0xF7FBFF), new Color(0xDEEBF7), new Color(0xC6DBEF), new Color(0x9ECAE1),
-    new Color(0x6BAED6), new Color(0x4292C6)
+    new Color(0xF7FBFF),
+    new Color(0xDEEBF7),
+    new Color(0xC6DBEF),
+    new Color(0x9ECAE1),
+    new Color(0x6BAED6),
+    new Color(0x4292C6)
   };
 
   /**
-   * XChart spaces its range colours evenly from min to max; {@code stops} of them, each the blue of the
-   * square root of its position, make the linear gradient follow a square-root scale.
+   * XChart spaces its range colours evenly from min to max; {@code stops} of them, each the blue of
+   * the square root of its position, make the linear gradient follow a square-root scale.
    */
   private static Color[] sqrtGradient(int stops) {
     Color[] out = new Color[stops];
@@ -357,19 +392,21 @@ final class ReportPlots {
         chart.addAnnotation(new AnnotationLine(threshold, true, false));
       }
     }
-    // class names just above their points, in data space so they follow the axes
+    // class names just above their points, in data space so they follow the axes; past a few dozen
+    // classes they would only overlap
     double lift = (100 - yMin) * 0.03;
-    for (int i = 0; i < labels.size(); i++) {
+    for (int i = 0; i < labels.size() && labels.size() <= MAX_NAMED_POINTS; i++) {
       double[] at = labels.get(i);
       chart.addAnnotation(
-          new AnnotationText(labelTexts.get(i), at[0], Math.min(at[1] + lift, 100 + lift / 2), false));
+          new AnnotationText(
+              labelTexts.get(i), at[0], Math.min(at[1] + lift, 100 + lift / 2), false));
     }
     return render(chart, RECALL_WIDTH, RECALL_HEIGHT);
   }
 
   /**
-   * Training loss (left) and train/test accuracy (right) per epoch, side by side in one image. Values
-   * that were not measured or diverged (NaN) are left out rather than drawn as zero.
+   * Training loss (left) and train/test accuracy (right) per epoch, side by side in one image.
+   * Values that were not measured or diverged (NaN) are left out rather than drawn as zero.
    */
   static BufferedImage trainingCurves(TrainingHistory history) {
     Curve loss = new Curve();
@@ -411,7 +448,8 @@ final class ReportPlots {
     testAccuracy.addTo(accuracyChart, "test", SeriesMarkers.DIAMOND);
 
     BufferedImage image =
-        new BufferedImage(2 * CURVE_WIDTH * SCALE, CURVE_HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            2 * CURVE_WIDTH * SCALE, CURVE_HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       prepare(g);
@@ -437,11 +475,12 @@ final class ReportPlots {
     }
 
     /** Adds the curve, or a placeholder note when nothing was measured (XChart needs a series). */
-    void addTo(XYChart chart, String name, org.knowm.xchart.style.markers.Marker marker) {
+    void addTo(XYChart chart, String name, Marker marker) {
       if (!x.isEmpty()) {
         chart.addSeries(name, x, y).setMarker(marker);
       } else if (chart.getSeriesMap().isEmpty()) {
-        XYSeries empty = chart.addSeries(name + " (not measured)", new double[] {1}, new double[] {0});
+        XYSeries empty =
+            chart.addSeries(name + " (not measured)", new double[] {1}, new double[] {0});
         empty.setMarker(SeriesMarkers.NONE);
         empty.setShowInLegend(false);
         chart.addAnnotation(new AnnotationText(name + ": no finite value", 1, 0, false));
@@ -456,14 +495,14 @@ final class ReportPlots {
     chart.getStyler().setYAxisDecimalPattern("#,##0.0##");
     if (epochs <= 12) {
       chart.getStyler().setXAxisMaxLabelCount(epochs);
-    } else {
+    } else if (epochs > 30) {
       // round ticks (0, 10, 20...) read better than 1, 11, 21...
       chart.getStyler().setXAxisMin(0.0);
     }
     chart.getStyler().setSeriesLines(new BasicStroke[] {new BasicStroke(2f)});
   }
 
-  private static void applyCommonStyle(org.knowm.xchart.style.AxesChartStyler styler) {
+  private static void applyCommonStyle(AxesChartStyler styler) {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotBorderVisible(true);
@@ -482,7 +521,8 @@ final class ReportPlots {
     styler.setAnnotationTextFontColor(TEXT);
     styler.setAnnotationLineColor(new Color(0x555555));
     styler.setAnnotationLineStroke(
-        new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        new BasicStroke(
+            1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     styler.setChartPadding(12);
     styler.setLocale(Locale.ROOT);
     styler.setAntiAlias(true);
@@ -508,6 +548,7 @@ final class ReportPlots {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
   }
 }

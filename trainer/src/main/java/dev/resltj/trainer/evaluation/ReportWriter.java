@@ -39,8 +39,8 @@ public final class ReportWriter {
   public static final String TRAINING_CURVES_PNG = "training-curves.png";
 
   /**
-   * Deflate at a middle level: the default (maximum) takes three times as long for files only a fifth
-   * smaller, and a report is written after every run.
+   * Deflate at a middle level: the default (maximum) takes three times as long for files only a
+   * fifth smaller, and a report is written after every run.
    */
   private static final float PNG_COMPRESSION_QUALITY = 0.5f;
 
@@ -62,8 +62,10 @@ public final class ReportWriter {
     }
     if (!groups.equals(report.groups())) {
       throw new IllegalArgumentException(
-          "the report was evaluated with class groups " + report.groups()
-              + " but the writer was given " + groups);
+          "the report was evaluated with class groups "
+              + report.groups()
+              + " but the writer was given "
+              + groups);
     }
     // charts are drawn off-screen; a training machine often has no display
     if (System.getProperty("java.awt.headless") == null) {
@@ -83,16 +85,17 @@ public final class ReportWriter {
     }
     Path plots = runDir.resolve(PLOTS_DIR);
     written.add(
-        png(plots.resolve(CLASS_DISTRIBUTION_PNG),
+        png(
+            plots.resolve(CLASS_DISTRIBUTION_PNG),
             ReportPlots.classDistribution(groups, report.classLabels())));
     written.add(
-        png(plots.resolve(CONFUSION_MATRIX_PNG),
+        png(
+            plots.resolve(CONFUSION_MATRIX_PNG),
             ReportPlots.confusionHeatmap(report.confusion(), report.classLabels())));
     written.add(
         png(plots.resolve(RECALL_VS_COUNT_PNG), ReportPlots.recallVsTrainingCount(report, groups)));
     if (!history.isEmpty()) {
-      written.add(
-          png(plots.resolve(TRAINING_CURVES_PNG), ReportPlots.trainingCurves(history)));
+      written.add(png(plots.resolve(TRAINING_CURVES_PNG), ReportPlots.trainingCurves(history)));
     }
     return List.copyOf(written);
   }

@@ -14,7 +14,9 @@ public record TrainingHistory(List<EpochRecord> epochs) {
     for (int i = 1; i < epochs.size(); i++) {
       if (epochs.get(i).epoch() <= epochs.get(i - 1).epoch()) {
         throw new IllegalArgumentException(
-            "epochs must increase: epoch " + epochs.get(i).epoch() + " follows epoch "
+            "epochs must increase: epoch "
+                + epochs.get(i).epoch()
+                + " follows epoch "
                 + epochs.get(i - 1).epoch());
       }
     }

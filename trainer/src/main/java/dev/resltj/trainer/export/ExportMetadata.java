@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
 /**
  * What an exported model says about itself beyond its graph: written to {@code metadata_props}
  * under the keys of {@code dev.resltj.runtime.OnnxContract}. Structured values that come from the
- * run folder as they are ({@code run.json}, the split, the report's metrics, provenance) are kept as
- * compact JSON text, checked to be JSON objects.
+ * run folder as they are ({@code run.json}, the split, the report's metrics, provenance) are kept
+ * as compact JSON text, checked to be JSON objects.
  *
  * @param labels one label per class index
  * @param groups per-class training counts and the thresholds that make head/medium/tail

@@ -18,8 +18,8 @@ public final class ModelExport {
   private ModelExport() {}
 
   /**
-   * Exports the model of a run folder ({@code runs/NAME/}, or its {@code checkpoint/} folder):
-   * the checkpoint's network and parameters, with metadata from {@code run.json}, {@code split.json}
+   * Exports the model of a run folder ({@code runs/NAME/}, or its {@code checkpoint/} folder): the
+   * checkpoint's network and parameters, with metadata from {@code run.json}, {@code split.json}
    * and, when present, {@code report.json} and {@code provenance.json}.
    *
    * @throws dev.resltj.trainer.model.CheckpointException the checkpoint is missing, truncated or

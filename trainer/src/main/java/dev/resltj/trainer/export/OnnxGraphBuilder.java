@@ -23,7 +23,8 @@ final class OnnxGraphBuilder {
   }
 
   /** Adds a node {@code opType(inputs) -> output} named {@code output + "/" + opType}. */
-  String node(String opType, String output, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+  String node(
+      String opType, String output, List<String> inputs, OnnxMl.AttributeProto... attributes) {
     OnnxMl.NodeProto.Builder node =
         OnnxMl.NodeProto.newBuilder()
             .setOpType(opType)
@@ -41,7 +42,11 @@ final class OnnxGraphBuilder {
   String initializer(String name, NDArray array) {
     if (array.getDataType() != DataType.FLOAT32) {
       throw new IllegalArgumentException(
-          "parameter " + name + " is " + array.getDataType() + ", the exporter writes float32 only");
+          "parameter "
+              + name
+              + " is "
+              + array.getDataType()
+              + ", the exporter writes float32 only");
     }
     return initializer(name, array.getShape().getShape(), array.toFloatArray());
   }
@@ -51,7 +56,8 @@ final class OnnxGraphBuilder {
     if (initializerNames.contains(name)) {
       throw new IllegalStateException("initializer " + name + " written twice");
     }
-    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(values);
     OnnxMl.TensorProto.Builder tensor =
         OnnxMl.TensorProto.newBuilder()

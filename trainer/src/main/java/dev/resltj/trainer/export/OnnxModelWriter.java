@@ -22,9 +22,9 @@ import java.util.Map;
 
 /**
  * Turns a trained {@link NetworkBlock} into an ONNX model (opset {@value OnnxContract#OPSET}, IR
- * version {@value OnnxContract#IR_VERSION}) by walking its {@link NetworkSpec}: every layer kind has
- * one translation (a {@link Layer.Visitor}), so a kind added to the spec without one here does not
- * compile. Weights are read by their structural names from the block, never by position.
+ * version {@value OnnxContract#IR_VERSION}) by walking its {@link NetworkSpec}: every layer kind
+ * has one translation (a {@link Layer.Visitor}), so a kind added to the spec without one here does
+ * not compile. Weights are read by their structural names from the block, never by position.
  *
  * <p>The graph: {@code image} (raw pixels) → {@code Div(maxValue)}, {@code Sub(mean)}, {@code
  * Div(std)} → trunk → per branch: its layers, {@code GlobalAveragePool}, {@code Flatten}, {@code
@@ -47,11 +47,14 @@ public final class OnnxModelWriter {
     NetworkSpec spec = block.spec();
     if (metadata.groups().numClasses() != spec.numClasses()) {
       throw new IllegalArgumentException(
-          "metadata describes " + metadata.groups().numClasses() + " classes, the network has "
+          "metadata describes "
+              + metadata.groups().numClasses()
+              + " classes, the network has "
               + spec.numClasses());
     }
     if (!block.isInitialized()) {
-      throw new IllegalArgumentException("the network has no parameters yet: train or load it first");
+      throw new IllegalArgumentException(
+          "the network has no parameters yet: train or load it first");
     }
     OnnxMl.ModelProto.Builder model =
         OnnxMl.ModelProto.newBuilder()
@@ -84,8 +87,11 @@ public final class OnnxModelWriter {
     // the training normalisation, in the order and precision the DJL block computes it
     long[] scalar = {};
     String x =
-        g.node("Div", "input.scaled", List.of(OnnxContract.INPUT_IMAGE,
-            g.initializer("input.max_value", scalar, in.maxValue())));
+        g.node(
+            "Div",
+            "input.scaled",
+            List.of(
+                OnnxContract.INPUT_IMAGE, g.initializer("input.max_value", scalar, in.maxValue())));
     x = g.node("Sub", "input.centred", List.of(x, g.initializer("input.mean", scalar, in.mean())));
     x = g.node("Div", "input.normalised", List.of(x, g.initializer("input.std", scalar, in.std())));
 
@@ -229,13 +235,27 @@ public final class OnnxModelWriter {
     Head head = spec.head();
     String kind =
         head.isReslt()
-            ? "ResLT classifier (" + head.style().id() + " branches h+m+t, m+t, t; logits = their sum)"
+            ? "ResLT classifier ("
+                + head.style().id()
+                + " branches h+m+t, m+t, t; logits = their sum)"
             : "single-head classifier";
-    return kind + " over " + spec.numClasses() + " classes, trained with '" + metadata.method()
-        + "'. Input 'image': float32 [batch, " + spec.input().channels() + ", "
-        + spec.input().height() + ", " + spec.input().width() + "] raw pixels 0.."
-        + formatNumber(spec.input().maxValue()) + " (normalised inside the graph). Outputs "
-        + "'logits' and 'probabilities' [batch, " + spec.numClasses() + "].";
+    return kind
+        + " over "
+        + spec.numClasses()
+        + " classes, trained with '"
+        + metadata.method()
+        + "'. Input 'image': float32 [batch, "
+        + spec.input().channels()
+        + ", "
+        + spec.input().height()
+        + ", "
+        + spec.input().width()
+        + "] raw pixels 0.."
+        + formatNumber(spec.input().maxValue())
+        + " (normalised inside the graph). Outputs "
+        + "'logits' and 'probabilities' [batch, "
+        + spec.numClasses()
+        + "].";
   }
 
   static Map<String, String> metadataProps(NetworkSpec spec, ExportMetadata metadata) {

@@ -26,7 +26,7 @@ final class RunFolder {
   static final String SPLIT_FILE = "split.json";
   static final String REPORT_FILE = "report.json";
   static final String PROVENANCE_FILE = "provenance.json";
-  static final String CHECKPOINT_DIR = "checkpoint";
+  static final String CHECKPOINT_DIR = ModelCheckpoint.RUN_CHECKPOINT_DIR;
 
   private static final List<String> METRIC_FIELDS =
       List.of("dataset", "images", "top1", "balanced", "head", "medium", "tail");
@@ -43,8 +43,11 @@ final class RunFolder {
   static RunFolder at(Path dir) throws ExportException {
     Path folder = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
-      throw new ExportException(dir + " is not a folder: expected a run folder (runs/NAME) or its "
-          + CHECKPOINT_DIR + " folder");
+      throw new ExportException(
+          dir
+              + " is not a folder: expected a run folder (runs/NAME) or its "
+              + CHECKPOINT_DIR
+              + " folder");
     }
     if (Files.exists(folder.resolve(ModelCheckpoint.NETWORK_FILE))) {
       return new RunFolder(folder.getParent(), folder);
@@ -53,8 +56,15 @@ final class RunFolder {
         || Files.exists(folder.resolve(RUN_FILE))) {
       return new RunFolder(folder, folder.resolve(CHECKPOINT_DIR));
     }
-    throw new ExportException(dir + " is neither a run folder (with " + RUN_FILE + " and "
-        + CHECKPOINT_DIR + "/) nor a checkpoint folder (with " + ModelCheckpoint.NETWORK_FILE + ")");
+    throw new ExportException(
+        dir
+            + " is neither a run folder (with "
+            + RUN_FILE
+            + " and "
+            + CHECKPOINT_DIR
+            + "/) nor a checkpoint folder (with "
+            + ModelCheckpoint.NETWORK_FILE
+            + ")");
   }
 
   /** The metadata of this run's model; {@code spec} is the checkpoint's network. */
@@ -104,8 +114,12 @@ final class RunFolder {
       return ExportMetadata.indexLabels(numClasses);
     }
     if (!labels.isArray() || labels.size() != numClasses) {
-      throw new ExportException(file(RUN_FILE) + ": 'labels' must be an array of " + numClasses
-          + " strings (one per class), got " + labels);
+      throw new ExportException(
+          file(RUN_FILE)
+              + ": 'labels' must be an array of "
+              + numClasses
+              + " strings (one per class), got "
+              + labels);
     }
     List<String> out = new ArrayList<>();
     labels.forEach(l -> out.add(l.asText()));
@@ -127,8 +141,12 @@ final class RunFolder {
     String where = file(SPLIT_FILE).toString();
     JsonNode counts = split.get("classCounts");
     if (counts == null || !counts.isArray() || counts.size() != numClasses) {
-      throw new ExportException(where + ": 'classCounts' must be an array of " + numClasses
-          + " training counts (one per class of the network), got " + counts);
+      throw new ExportException(
+          where
+              + ": 'classCounts' must be an array of "
+              + numClasses
+              + " training counts (one per class of the network), got "
+              + counts);
     }
     List<Integer> classCounts = new ArrayList<>();
     for (JsonNode n : counts) {
@@ -141,8 +159,11 @@ final class RunFolder {
     if (thresholds == null
         || !thresholds.path("tailMax").isIntegralNumber()
         || !thresholds.path("mediumMax").isIntegralNumber()) {
-      throw new ExportException(where + ": 'thresholds' must be {\"tailMax\": n, \"mediumMax\": m},"
-          + " got " + thresholds);
+      throw new ExportException(
+          where
+              + ": 'thresholds' must be {\"tailMax\": n, \"mediumMax\": m},"
+              + " got "
+              + thresholds);
     }
     ClassGroups groups;
     try {
@@ -160,8 +181,14 @@ final class RunFolder {
         List<Integer> listed = new ArrayList<>();
         recorded.path(group.id()).forEach(n -> listed.add(n.intValue()));
         if (!listed.equals(groups.classesIn(group))) {
-          throw new ExportException(where + ": group '" + group.id() + "' lists " + listed
-              + " but the counts and thresholds make it " + groups.classesIn(group));
+          throw new ExportException(
+              where
+                  + ": group '"
+                  + group.id()
+                  + "' lists "
+                  + listed
+                  + " but the counts and thresholds make it "
+                  + groups.classesIn(group));
         }
       }
     }
@@ -186,8 +213,15 @@ final class RunFolder {
   private ObjectNode requiredObject(String name) throws ExportException {
     Path file = file(name);
     if (!Files.isRegularFile(file)) {
-      throw new ExportException(file + " is missing: exporting needs the run folder's " + RUN_FILE
-          + " and " + SPLIT_FILE + " beside " + CHECKPOINT_DIR + "/");
+      throw new ExportException(
+          file
+              + " is missing: exporting needs the run folder's "
+              + RUN_FILE
+              + " and "
+              + SPLIT_FILE
+              + " beside "
+              + CHECKPOINT_DIR
+              + "/");
     }
     return readObject(file);
   }

@@ -1,8 +1,9 @@
 package dev.resltj.trainer.model;
 
 /**
- * The shape {@code [channels, height, width]} of one image's feature map, traced layer by layer so a
- * spec whose pooling would shrink the map to nothing is refused when it is built, not mid-training.
+ * The shape {@code [channels, height, width]} of one image's feature map, traced layer by layer so
+ * a spec whose pooling would shrink the map to nothing is refused when it is built, not
+ * mid-training.
  */
 public record FeatureShape(int channels, int height, int width) {
   public FeatureShape {
@@ -64,7 +65,15 @@ public record FeatureShape(int channels, int height, int width) {
   private FeatureShape shrunk(Layer layer, int outChannels, int kernel, int stride, int padding) {
     if (height + 2 * padding < kernel || width + 2 * padding < kernel) {
       throw new IllegalArgumentException(
-          layer + " needs at least a " + kernel + "x" + kernel + " input, got " + height + "x" + width);
+          layer
+              + " needs at least a "
+              + kernel
+              + "x"
+              + kernel
+              + " input, got "
+              + height
+              + "x"
+              + width);
     }
     int h = (height + 2 * padding - kernel) / stride + 1;
     int w = (width + 2 * padding - kernel) / stride + 1;

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * What sits on the shared trunk: {@code branches} copies of {@code branchLayers}, each followed by
  * global average pooling and a linear classifier over all classes. With one branch this is a plain
- * classifier (the baselines); with three it is ResLT (h+m+t, m+t, t), whose fused logits are the sum
- * of the branch logits. The classifier is one shared linear layer (the authors' ImageNet design) or
- * one per branch (the MNIST reference).
+ * classifier (the baselines); with three it is ResLT (h+m+t, m+t, t), whose fused logits are the
+ * sum of the branch logits. The classifier is one shared linear layer (the authors' ImageNet
+ * design) or one per branch (the MNIST reference).
  */
 public record Head(int branches, List<Layer> branchLayers, boolean sharedClassifier) {
   public Head {
@@ -18,7 +18,9 @@ public record Head(int branches, List<Layer> branchLayers, boolean sharedClassif
     branchLayers = List.copyOf(branchLayers);
   }
 
-  /** Names of the branches in output order: {@code hmt, mt, t} for ResLT, {@code main} otherwise. */
+  /**
+   * Names of the branches in output order: {@code hmt, mt, t} for ResLT, {@code main} otherwise.
+   */
   public List<String> branchNames() {
     return isReslt() ? List.of("hmt", "mt", "t") : List.of("main");
   }

@@ -5,7 +5,8 @@ package dev.resltj.trainer.model;
  * std}. Inputs are raw pixel values (0..maxValue) so the exported graph carries its own
  * normalisation and callers never re-implement it.
  */
-public record InputSpec(int channels, int height, int width, float maxValue, float mean, float std) {
+public record InputSpec(
+    int channels, int height, int width, float maxValue, float mean, float std) {
   /** MNIST: one channel, 28x28, 0..255, mean and std of the MNIST training set. */
   public static final InputSpec MNIST = new InputSpec(1, 28, 28, 255f, 0.1307f, 0.3081f);
 

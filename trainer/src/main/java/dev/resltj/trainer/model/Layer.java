@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 /**
  * One layer of a network described as data. The DJL builder and the ONNX exporter both switch over
  * these records through {@link Visitor} (Java 17 has no exhaustive switch over sealed types), so a
- * layer that one side does not know is a compile error, not a silent wrong graph. In JSON ({@code network.json}, {@code run.json}) each layer carries its kind in {@code "type"}.
+ * layer that one side does not know is a compile error, not a silent wrong graph. In JSON ({@code
+ * network.json}, {@code run.json}) each layer carries its kind in {@code "type"}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -56,8 +57,8 @@ public sealed interface Layer
   }
 
   /**
-   * Batch normalisation over channels; {@code epsilon} is the one exported to ONNX. {@code momentum}
-   * follows DJL: the weight of the old running statistic (DJL's 0.9 is PyTorch's 0.1).
+   * Batch normalisation over channels; {@code epsilon} is the one exported to ONNX. {@code
+   * momentum} follows DJL: the weight of the old running statistic (DJL's 0.9 is PyTorch's 0.1).
    */
   record BatchNorm(float epsilon, float momentum) implements Layer {
     public BatchNorm {

@@ -47,9 +47,13 @@ public final class ModelCheckpoint {
   public static final String PARAMETERS_FILE = "parameters.bin";
   public static final String MANIFEST_FILE = "checkpoint.json";
 
+  /** Where a run folder keeps its checkpoint. */
+  public static final String RUN_CHECKPOINT_DIR = "checkpoint";
+
   private static final int FORMAT = 1;
   private static final Set<String> OWN_FILES = Set.of(NETWORK_FILE, PARAMETERS_FILE, MANIFEST_FILE);
-  private static final Pattern EXTRA_FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
+  private static final Pattern EXTRA_FILE_NAME =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
 
   private ModelCheckpoint() {}
 
@@ -67,19 +71,23 @@ public final class ModelCheckpoint {
     }
   }
 
-  /** Saves {@code spec} and the parameters of {@code block} as the checkpoint folder {@code dir}. */
+  /**
+   * Saves {@code spec} and the parameters of {@code block} as the checkpoint folder {@code dir}.
+   */
   public static void save(Path dir, NetworkSpec spec, Block block) throws IOException {
     save(dir, spec, block, Map.of());
   }
 
   /**
-   * Saves as {@link #save(Path, NetworkSpec, Block)} and writes each value of {@code extraJsonFiles}
-   * (for example the training state) as JSON under its key, inside the same atomic swap.
+   * Saves as {@link #save(Path, NetworkSpec, Block)} and writes each value of {@code
+   * extraJsonFiles} (for example the training state) as JSON under its key, inside the same atomic
+   * swap.
    */
   public static void save(Path dir, NetworkSpec spec, Block block, Map<String, ?> extraJsonFiles)
       throws IOException {
     if (block instanceof NetworkBlock network && !network.spec().equals(spec)) {
-      throw new IllegalArgumentException("the block was built from another spec than the one saved");
+      throw new IllegalArgumentException(
+          "the block was built from another spec than the one saved");
     }
     extraJsonFiles.keySet().forEach(ModelCheckpoint::checkExtraFileName);
     Path target = dir.toAbsolutePath().normalize();
@@ -95,11 +103,25 @@ public final class ModelCheckpoint {
       }
       // the manifest last: a staging folder without it was never complete
       JsonFiles.write(
-          staging.resolve(MANIFEST_FILE), new Manifest(FORMAT, parameters.length, sha256(parameters)));
+          staging.resolve(MANIFEST_FILE),
+          new Manifest(FORMAT, parameters.length, sha256(parameters)));
       swapInto(staging, target);
     } finally {
       deleteRecursively(staging);
     }
+  }
+
+  /**
+   * The checkpoint folder a user means by {@code dir}: {@code dir} itself when it holds a {@code
+   * network.json}, its {@code checkpoint/} folder when it is a run folder, else {@code dir} (so
+   * {@link #load} reports what is missing there).
+   */
+  public static Path locate(Path dir) {
+    if (!Files.exists(dir.resolve(NETWORK_FILE))
+        && Files.isDirectory(dir.resolve(RUN_CHECKPOINT_DIR))) {
+      return dir.resolve(RUN_CHECKPOINT_DIR);
+    }
+    return dir;
   }
 
   /** Reads only the network spec of a checkpoint. */
@@ -110,8 +132,8 @@ public final class ModelCheckpoint {
 
   /**
    * Rebuilds the network of checkpoint {@code dir} with its trained parameters on {@code manager}.
-   * Every problem a user can cause (missing folder or file, truncated or corrupt file, parameters of
-   * another network) is a {@link CheckpointException} whose message names the file.
+   * Every problem a user can cause (missing folder or file, truncated or corrupt file, parameters
+   * of another network) is a {@link CheckpointException} whose message names the file.
    */
   public static NetworkBlock load(Path dir, NDManager manager) throws CheckpointException {
     Path folder = existingFolder(dir);
@@ -127,20 +149,31 @@ public final class ModelCheckpoint {
       block.loadParameters(manager, in);
       if (in.available() > 0) {
         throw new CheckpointException(
-            parametersFile + " has " + in.available() + " bytes more than the network in "
-                + NETWORK_FILE + " needs: the two files do not belong together");
+            parametersFile
+                + " has "
+                + in.available()
+                + " bytes more than the network in "
+                + NETWORK_FILE
+                + " needs: the two files do not belong together");
       }
     } catch (EOFException e) {
       throw new CheckpointException(
-          parametersFile + " is truncated: it ends before all parameters of the network in "
-              + NETWORK_FILE + " are read (" + parameters.length + " bytes)",
+          parametersFile
+              + " is truncated: it ends before all parameters of the network in "
+              + NETWORK_FILE
+              + " are read ("
+              + parameters.length
+              + " bytes)",
           e);
     } catch (MalformedModelException | IOException | RuntimeException e) {
       if (e instanceof CheckpointException c) {
         throw c;
       }
       throw new CheckpointException(
-          parametersFile + " does not hold parameters of the network in " + NETWORK_FILE + ": "
+          parametersFile
+              + " does not hold parameters of the network in "
+              + NETWORK_FILE
+              + ": "
               + e.getMessage(),
           e);
     }
@@ -148,8 +181,15 @@ public final class ModelCheckpoint {
       Shape loaded = p.getValue().getArray().getShape();
       if (!loaded.equals(expected.get(p.getKey()))) {
         throw new CheckpointException(
-            parametersFile + " does not match " + NETWORK_FILE + ": parameter " + p.getKey()
-                + " has shape " + loaded + ", the network needs " + expected.get(p.getKey()));
+            parametersFile
+                + " does not match "
+                + NETWORK_FILE
+                + ": parameter "
+                + p.getKey()
+                + " has shape "
+                + loaded
+                + ", the network needs "
+                + expected.get(p.getKey()));
       }
     }
     return block;
@@ -177,8 +217,14 @@ public final class ModelCheckpoint {
     Path file = folder.resolve(NETWORK_FILE);
     if (!Files.isRegularFile(file)) {
       throw new CheckpointException(
-          file + " is missing: " + folder + " is not a checkpoint folder (expected " + NETWORK_FILE
-              + " and " + PARAMETERS_FILE + ")");
+          file
+              + " is missing: "
+              + folder
+              + " is not a checkpoint folder (expected "
+              + NETWORK_FILE
+              + " and "
+              + PARAMETERS_FILE
+              + ")");
     }
     try {
       return JsonFiles.read(file, NetworkSpec.class);
@@ -206,20 +252,29 @@ public final class ModelCheckpoint {
       manifest = JsonFiles.read(file, Manifest.class);
     } catch (IOException | IllegalArgumentException e) {
       throw new CheckpointException(
-          file + " is missing or invalid (" + e.getMessage() + "): the checkpoint was not saved"
+          file
+              + " is missing or invalid ("
+              + e.getMessage()
+              + "): the checkpoint was not saved"
               + " completely",
           e);
     }
     if (parameters.length < manifest.parametersBytes()) {
       throw new CheckpointException(
-          parametersFile + " is truncated: " + parameters.length + " of "
-              + manifest.parametersBytes() + " bytes");
+          parametersFile
+              + " is truncated: "
+              + parameters.length
+              + " of "
+              + manifest.parametersBytes()
+              + " bytes");
     }
     if (parameters.length != manifest.parametersBytes()
         || !sha256(parameters).equals(manifest.parametersSha256())) {
       throw new CheckpointException(
-          parametersFile + " is corrupt: its size or SHA-256 differs from the one recorded in "
-              + MANIFEST_FILE + " when it was saved");
+          parametersFile
+              + " is corrupt: its size or SHA-256 differs from the one recorded in "
+              + MANIFEST_FILE
+              + " when it was saved");
     }
   }
 
@@ -268,8 +323,11 @@ public final class ModelCheckpoint {
   private static void checkExtraFileName(String name) {
     if (!EXTRA_FILE_NAME.matcher(name).matches() || OWN_FILES.contains(name)) {
       throw new IllegalArgumentException(
-          "extra checkpoint file must be a plain *.json name other than " + OWN_FILES + ", got '"
-              + name + "'");
+          "extra checkpoint file must be a plain *.json name other than "
+              + OWN_FILES
+              + ", got '"
+              + name
+              + "'");
     }
   }
 

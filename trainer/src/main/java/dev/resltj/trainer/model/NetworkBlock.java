@@ -38,11 +38,15 @@ public final class NetworkBlock extends AbstractBlock {
   public static final String SHARED_CLASSIFIER = "classifier";
 
   private final NetworkSpec spec;
+
   /** One entry per spec layer; {@code null} where the layer has no parameters. */
   private final List<Block> trunkBlocks;
+
   private final List<List<Block>> branchBlocks;
+
   /** One classifier, or one per branch. */
   private final List<Linear> classifiers;
+
   private final Map<String, Block> blocksByPath = new LinkedHashMap<>();
 
   private NetworkBlock(NetworkSpec spec) {
@@ -135,7 +139,9 @@ public final class NetworkBlock extends AbstractBlock {
     Shape expected = inputShape(x.getShape().get(0));
     if (!x.getShape().equals(expected)) {
       throw new IllegalArgumentException(
-          "network expects input " + expected + " (batch, channels, height, width), got "
+          "network expects input "
+              + expected
+              + " (batch, channels, height, width), got "
               + x.getShape());
     }
     InputSpec in = spec.input();
@@ -144,7 +150,8 @@ public final class NetworkBlock extends AbstractBlock {
     Head head = spec.head();
     NDList out = new NDList(head.branches() + 1);
     for (int b = 0; b < head.branches(); b++) {
-      NDArray branch = applyAll(store, head.branchLayers(), branchBlocks.get(b), features, training);
+      NDArray branch =
+          applyAll(store, head.branchLayers(), branchBlocks.get(b), features, training);
       NDArray pooled = Pool.globalAvgPool2d(branch).reshape(branch.getShape().get(0), -1);
       Linear classifier = classifiers.get(classifiers.size() == 1 ? 0 : b);
       out.add(classifier.forward(store, new NDList(pooled), training).singletonOrThrow());
@@ -223,11 +230,12 @@ public final class NetworkBlock extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     long batch = inputShapes[0].get(0);
     FeatureShape trunkOut =
-        initializeAll(manager, dataType, batch, FeatureShape.of(spec.input()), spec.trunk(),
-            trunkBlocks);
+        initializeAll(
+            manager, dataType, batch, FeatureShape.of(spec.input()), spec.trunk(), trunkBlocks);
     FeatureShape branchOut = trunkOut;
     for (List<Block> blocks : branchBlocks) {
-      branchOut = initializeAll(manager, dataType, batch, trunkOut, spec.head().branchLayers(), blocks);
+      branchOut =
+          initializeAll(manager, dataType, batch, trunkOut, spec.head().branchLayers(), blocks);
     }
     for (Linear classifier : classifiers) {
       classifier.initialize(manager, dataType, new Shape(batch, branchOut.channels()));
@@ -322,7 +330,12 @@ public final class NetworkBlock extends AbstractBlock {
 
   @Override
   public String toString() {
-    return "NetworkBlock(" + spec.head().style().id() + ", " + spec.trunk().size()
-        + " trunk layers, " + spec.numClasses() + " classes)";
+    return "NetworkBlock("
+        + spec.head().style().id()
+        + ", "
+        + spec.trunk().size()
+        + " trunk layers, "
+        + spec.numClasses()
+        + " classes)";
   }
 }

@@ -3,8 +3,8 @@ package dev.resltj.trainer.model;
 import java.util.List;
 
 /**
- * A whole network as data: input and normalisation, shared trunk, head. The DJL builder turns it into
- * a trainable block and the exporter into an ONNX graph; it is saved in {@code run.json} so a
+ * A whole network as data: input and normalisation, shared trunk, head. The DJL builder turns it
+ * into a trainable block and the exporter into an ONNX graph; it is saved in {@code run.json} so a
  * checkpoint can always be rebuilt.
  *
  * <p>Forward contract of the built block: input float32 {@code [N, C, H, W]} raw pixels; output an

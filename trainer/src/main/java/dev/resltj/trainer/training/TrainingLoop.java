@@ -51,9 +51,9 @@ public final class TrainingLoop {
     this.engine = manager.getEngine();
   }
 
-  /** The rate the next step will use. */
-  public double currentLearningRate() {
-    return schedule.at(updater.stepCount());
+  /** The rate the last step used (the first step's before any). */
+  public double lastLearningRate() {
+    return schedule.at(Math.max(0, updater.stepCount() - 1));
   }
 
   /**

@@ -60,9 +60,14 @@ class ExportCommandTest {
     int code = export("--checkpoint", run.toString(), "--out", dir.resolve("m.onnx").toString());
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString().lines()).singleElement()
-        .satisfies(line -> assertThat(line).startsWith("error: ").contains("parameters.bin")
-            .contains("truncated"));
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("error: ")
+                    .contains("parameters.bin")
+                    .contains("truncated"));
     assertThat(dir.resolve("m.onnx")).doesNotExist();
   }
 
@@ -73,7 +78,8 @@ class ExportCommandTest {
     int code = export("--checkpoint", run.toString(), "--out", dir.resolve("m.onnx").toString());
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err.toString().lines()).singleElement()
+    assertThat(err.toString().lines())
+        .singleElement()
         .satisfies(line -> assertThat(line).contains("network.json"));
   }
 
@@ -88,7 +94,10 @@ class ExportCommandTest {
   @Test
   void checkpointThatDoesNotExistIsAUsageError() {
     int code =
-        export("--checkpoint", dir.resolve("nope").toString(), "--out",
+        export(
+            "--checkpoint",
+            dir.resolve("nope").toString(),
+            "--out",
             dir.resolve("m.onnx").toString());
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
@@ -110,7 +119,12 @@ class ExportCommandTest {
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
-        .contains("--checkpoint=DIR", "run folder", "--out=FILE.onnx", "atomically", "--verbose",
+        .contains(
+            "--checkpoint=DIR",
+            "run folder",
+            "--out=FILE.onnx",
+            "atomically",
+            "--verbose",
             "opset 17");
   }
 

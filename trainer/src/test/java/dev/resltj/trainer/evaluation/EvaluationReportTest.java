@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.storage.JsonFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,8 +45,7 @@ class EvaluationReportTest {
     EvaluationReport report =
         Evaluator.evaluate(
             Fixtures.resltPredictions(),
-            dev.resltj.trainer.data.ClassGroups.fromCounts(
-                new int[] {1000, 500, 5}, Fixtures.THRESHOLDS),
+            ClassGroups.fromCounts(new int[] {1000, 500, 5}, Fixtures.THRESHOLDS),
             Fixtures.LABELS,
             "tiny");
 
@@ -66,7 +67,7 @@ class EvaluationReportTest {
   @Test
   void readingAMissingReportNamesTheFile() {
     Path missing = dir.resolve("nope.json");
-    Exception e = assertThrows(java.io.IOException.class, () -> EvaluationReport.read(missing));
+    Exception e = assertThrows(IOException.class, () -> EvaluationReport.read(missing));
     assertThat(e).hasMessageContaining("nope.json");
   }
 
@@ -78,9 +79,20 @@ class EvaluationReportTest {
             IllegalArgumentException.class,
             () ->
                 new EvaluationReport(
-                    r.dataset(), r.images(), 57.1, r.balanced(), r.head(), r.medium(), r.tail(),
-                    r.branches(), r.branchGroups(), r.classLabels(), r.classRecall(),
-                    r.classSupport(), r.confusion(), r.groups()));
+                    r.dataset(),
+                    r.images(),
+                    57.1,
+                    r.balanced(),
+                    r.head(),
+                    r.medium(),
+                    r.tail(),
+                    r.branches(),
+                    r.branchGroups(),
+                    r.classLabels(),
+                    r.classRecall(),
+                    r.classSupport(),
+                    r.confusion(),
+                    r.groups()));
     assertThat(e).hasMessageContaining("top-1 accuracy must be a fraction in [0, 1], got 57.1");
   }
 
@@ -92,9 +104,19 @@ class EvaluationReportTest {
             IllegalArgumentException.class,
             () ->
                 new EvaluationReport(
-                    r.dataset(), r.images(), r.top1(), r.balanced(), r.head(), r.medium(),
-                    r.tail(), Map.of("hmt", 0.5), Map.of("hmt", new GroupAccuracy(1.0, 1.0, 1.0)),
-                    r.classLabels(), r.classRecall(), r.classSupport(), r.confusion(),
+                    r.dataset(),
+                    r.images(),
+                    r.top1(),
+                    r.balanced(),
+                    r.head(),
+                    r.medium(),
+                    r.tail(),
+                    Map.of("hmt", 0.5),
+                    Map.of("hmt", new GroupAccuracy(1.0, 1.0, 1.0)),
+                    r.classLabels(),
+                    r.classRecall(),
+                    r.classSupport(),
+                    r.confusion(),
                     r.groups()));
     assertThat(e).hasMessageContaining("hmt, mt and t");
   }
@@ -107,9 +129,20 @@ class EvaluationReportTest {
             IllegalArgumentException.class,
             () ->
                 new EvaluationReport(
-                    r.dataset(), 8, r.top1(), r.balanced(), r.head(), r.medium(), r.tail(),
-                    r.branches(), r.branchGroups(), r.classLabels(), r.classRecall(),
-                    r.classSupport(), r.confusion(), r.groups()));
+                    r.dataset(),
+                    8,
+                    r.top1(),
+                    r.balanced(),
+                    r.head(),
+                    r.medium(),
+                    r.tail(),
+                    r.branches(),
+                    r.branchGroups(),
+                    r.classLabels(),
+                    r.classRecall(),
+                    r.classSupport(),
+                    r.confusion(),
+                    r.groups()));
     assertThat(e).hasMessageContaining("add up to 7").hasMessageContaining("8 images");
   }
 

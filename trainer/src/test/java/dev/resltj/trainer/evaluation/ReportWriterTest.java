@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.resltj.trainer.data.ClassGroups;
+import dev.resltj.trainer.data.GroupThresholds;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
-  /** One complete run folder, written once: drawing and encoding plots takes a second per report. */
+  /**
+   * One complete run folder, written once: drawing and encoding plots takes a second per report.
+   */
   @TempDir static Path writtenRun;
 
   private static List<Path> written;
@@ -58,7 +61,9 @@ class ReportWriterTest {
         ReportPlots.DISTRIBUTION_HEIGHT * s);
     assertSize("confusion-matrix.png", heatmap[0] * s, heatmap[1] * s);
     assertSize(
-        "recall-vs-training-count.png", ReportPlots.RECALL_WIDTH * s, ReportPlots.RECALL_HEIGHT * s);
+        "recall-vs-training-count.png",
+        ReportPlots.RECALL_WIDTH * s,
+        ReportPlots.RECALL_HEIGHT * s);
     assertSize(
         "training-curves.png", 2 * ReportPlots.CURVE_WIDTH * s, ReportPlots.CURVE_HEIGHT * s);
   }
@@ -72,8 +77,7 @@ class ReportWriterTest {
 
   @Test
   void classDistributionDrawsBarsInGroupColours() throws IOException {
-    BufferedImage image =
-        ImageIO.read(writtenRun.resolve("plots/class-distribution.png").toFile());
+    BufferedImage image = ImageIO.read(writtenRun.resolve("plots/class-distribution.png").toFile());
     long coloured = 0;
     for (int y = 0; y < image.getHeight(); y += 4) {
       for (int x = 0; x < image.getWidth(); x += 4) {
@@ -140,8 +144,7 @@ class ReportWriterTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                ReportWriter.write(
-                    runDir, Fixtures.resltReport(), TrainingHistory.empty(), other));
+                ReportWriter.write(runDir, Fixtures.resltReport(), TrainingHistory.empty(), other));
     assertThat(e).hasMessageContaining("class groups");
   }
 
@@ -160,8 +163,7 @@ class ReportWriterTest {
         predicted[c * 3 + i] = i == 0 ? (c + 1) % classes : c;
       }
     }
-    ClassGroups groups =
-        ClassGroups.fromCounts(counts, new dev.resltj.trainer.data.GroupThresholds(20, 100));
+    ClassGroups groups = ClassGroups.fromCounts(counts, new GroupThresholds(20, 100));
     EvaluationReport report =
         Evaluator.evaluate(
             PredictionSet.of(labels, predicted, List.of()), groups, List.of(names), "many");
@@ -169,7 +171,11 @@ class ReportWriterTest {
     ReportWriter.write(runDir, report, TrainingHistory.empty(), groups);
 
     BufferedImage heatmap = ImageIO.read(runDir.resolve("plots/confusion-matrix.png").toFile());
-    assertThat(heatmap.getWidth()).isEqualTo(ReportPlots.heatmapSize(classes)[0] * ReportPlots.SCALE);
+    assertThat(heatmap.getWidth())
+        .isEqualTo(ReportPlots.heatmapSize(classes)[0] * ReportPlots.SCALE);
     assertThat(report.top1()).isEqualTo(2.0 / 3);
+    assertThat(Files.readString(runDir.resolve("report.md")))
+        .contains("Too many classes for a readable table")
+        .doesNotContain("| true \\ predicted");
   }
 }

@@ -32,8 +32,7 @@ final class BriefTraining {
       model.setBlock(block);
       DefaultTrainingConfig config =
           new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-              .optOptimizer(
-                  Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build());
+              .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build());
       float first = Float.NaN;
       float last = Float.NaN;
       try (Trainer trainer = model.newTrainer(config)) {
@@ -41,10 +40,8 @@ final class BriefTraining {
         for (int step = 0; step < steps; step++) {
           int from = (step * batch) % (data.count() - batch);
           try (NDManager stepManager = trainer.getManager().newSubManager()) {
-            NDArray x =
-                stepManager.create(data.images(from, batch), new Shape(batch, 1, 28, 28));
-            NDArray y =
-                stepManager.create(data.labels(from, batch)).oneHot(spec.numClasses());
+            NDArray x = stepManager.create(data.images(from, batch), new Shape(batch, 1, 28, 28));
+            NDArray y = stepManager.create(data.labels(from, batch)).oneHot(spec.numClasses());
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList outputs = trainer.forward(new NDList(x));
               NDArray loss = null;

@@ -30,7 +30,8 @@ class ModelExportTest {
   @Test
   void exportedRunCarriesItsRunSplitReportAndProvenance() throws IOException {
     Path run = RunFolderFixture.create(dir, NetworkPresets.reference());
-    Files.writeString(run.resolve("provenance.json"),
+    Files.writeString(
+        run.resolve("provenance.json"),
         "{\"dataFiles\": [{\"path\": \"train-images-idx3-ubyte\", \"sha256\": \"ba89\"}],"
             + " \"javaVersion\": \"17 (trainer box)\"}");
     Path onnx = dir.resolve("out/model.onnx");
@@ -57,7 +58,8 @@ class ModelExportTest {
     assertThat(metrics.has("perClassRecall")).isFalse();
     assertThat(json(props, OnnxContract.KEY_RUN_CONFIG).get("epochs").asInt()).isEqualTo(2);
     JsonNode provenance = json(props, OnnxContract.KEY_PROVENANCE);
-    assertThat(provenance.get("javaVersion").asText()).as("the run's own record is kept")
+    assertThat(provenance.get("javaVersion").asText())
+        .as("the run's own record is kept")
         .isEqualTo("17 (trainer box)");
     assertThat(provenance.path("dataFiles").path(0).path("sha256").asText()).isEqualTo("ba89");
     assertThat(provenance.get("exportedUtc").asText()).endsWith("Z");
@@ -73,20 +75,24 @@ class ModelExportTest {
     try (ResltClassifier classifier = ResltClassifier.open(onnx)) {
       ModelCard card = classifier.modelCard();
       assertThat(card.labels()).startsWith("zero", "one").hasSize(10);
-      assertThat(card.classCounts()).containsExactly(42, 125, 187, 28, 601, 300, 5918, 2698,
-          1188, 67);
-      assertThat(card.groups()).hasValue(new ModelCard.Groups(100, 1000, List.of(6, 7, 8),
-          List.of(1, 2, 4, 5), List.of(0, 3, 9)));
-      assertThat(card.input()).isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f,
-          Polarity.LIGHT_ON_DARK));
+      assertThat(card.classCounts())
+          .containsExactly(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67);
+      assertThat(card.groups())
+          .hasValue(
+              new ModelCard.Groups(
+                  100, 1000, List.of(6, 7, 8), List.of(1, 2, 4, 5), List.of(0, 3, 9)));
+      assertThat(card.input())
+          .isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f, Polarity.LIGHT_ON_DARK));
       assertThat(card.method()).hasValue("reslt");
       assertThat(card.alpha()).hasValue(0.5);
       assertThat(card.branchStyle()).hasValue("paper");
-      assertThat(card.metrics()).hasValueSatisfying(m -> {
-        assertThat(m.images()).isEqualTo(10000);
-        assertThat(m.top1()).hasValue(0.9871);
-        assertThat(m.tail()).hasValue(0.975);
-      });
+      assertThat(card.metrics())
+          .hasValueSatisfying(
+              m -> {
+                assertThat(m.images()).isEqualTo(10000);
+                assertThat(m.top1()).hasValue(0.9871);
+                assertThat(m.tail()).hasValue(0.975);
+              });
       assertThat(classifier.outputs().stream().map(TensorSpec::name))
           .contains("logits", "probabilities", "logits_hmt", "logits_mt", "logits_t");
     }
@@ -104,8 +110,7 @@ class ModelExportTest {
 
   @Test
   void runWithoutReportHasNoMetricsAndBaselineHasNoAlpha() throws IOException {
-    Path run =
-        RunFolderFixture.create(dir, NetworkPresets.reference(BranchStyle.SINGLE));
+    Path run = RunFolderFixture.create(dir, NetworkPresets.reference(BranchStyle.SINGLE));
     Files.delete(run.resolve("report.json"));
     Files.writeString(run.resolve("run.json"), "{\"method\": \"ce\", \"alpha\": 0.5}");
     Path onnx = dir.resolve("model.onnx");
@@ -115,7 +120,8 @@ class ModelExportTest {
     assertThat(metadata(onnx))
         .doesNotContainKeys(OnnxContract.KEY_METRICS, OnnxContract.KEY_ALPHA)
         .containsEntry(OnnxContract.KEY_METHOD, "ce")
-        .containsEntry(OnnxContract.KEY_LABELS,
+        .containsEntry(
+            OnnxContract.KEY_LABELS,
             "[\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\"]");
   }
 
@@ -156,22 +162,24 @@ class ModelExportTest {
     Files.delete(run.resolve("split.json"));
 
     ExportException e =
-        assertThrows(ExportException.class,
-            () -> ModelExport.exportRun(run, dir.resolve("m.onnx")));
+        assertThrows(
+            ExportException.class, () -> ModelExport.exportRun(run, dir.resolve("m.onnx")));
 
-    assertThat(e).hasMessageContaining(run.resolve("split.json").toString())
+    assertThat(e)
+        .hasMessageContaining(run.resolve("split.json").toString())
         .hasMessageContaining("is missing");
   }
 
   @Test
   void splitWithCountsForAnotherNumberOfClassesIsRefused() throws IOException {
     Path run = RunFolderFixture.create(dir, NetworkPresets.reference());
-    Files.writeString(run.resolve("split.json"),
+    Files.writeString(
+        run.resolve("split.json"),
         "{\"classCounts\": [1, 2, 3], \"thresholds\": {\"tailMax\": 100, \"mediumMax\": 1000}}");
 
     ExportException e =
-        assertThrows(ExportException.class,
-            () -> ModelExport.exportRun(run, dir.resolve("m.onnx")));
+        assertThrows(
+            ExportException.class, () -> ModelExport.exportRun(run, dir.resolve("m.onnx")));
 
     assertThat(e).hasMessageContaining("classCounts").hasMessageContaining("10");
   }
@@ -180,8 +188,8 @@ class ModelExportTest {
   void folderThatIsNeitherRunNorCheckpointIsRefused() throws IOException {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     ExportException e =
-        assertThrows(ExportException.class,
-            () -> ModelExport.exportRun(empty, dir.resolve("m.onnx")));
+        assertThrows(
+            ExportException.class, () -> ModelExport.exportRun(empty, dir.resolve("m.onnx")));
     assertThat(e).hasMessageContaining("neither a run folder");
   }
 

@@ -39,10 +39,11 @@ class OnnxModelWriterTest {
     assertThat(model.getIrVersion()).isEqualTo(8L);
     assertThat(model.getOpsetImportList())
         .singleElement()
-        .satisfies(o -> {
-          assertThat(o.getDomain()).isEmpty();
-          assertThat(o.getVersion()).isEqualTo(17L);
-        });
+        .satisfies(
+            o -> {
+              assertThat(o.getDomain()).isEmpty();
+              assertThat(o.getVersion()).isEqualTo(17L);
+            });
     assertThat(model.getProducerName()).isEqualTo("reslt-train");
     assertThat(model.getProducerVersion()).isNotBlank();
     assertThat(model.getModelVersion()).isEqualTo(1L);
@@ -52,15 +53,17 @@ class OnnxModelWriterTest {
   @Test
   void resltGraphTakesImageWithSymbolicBatchAndGivesFusedBranchAndProbabilityOutputs() {
     OnnxMl.GraphProto graph = export(NetworkPresets.mnist(), resltMetadata()).getGraph();
-    assertThat(graph.getInputList()).singleElement()
-        .satisfies(i -> {
-          assertThat(i.getName()).isEqualTo("image");
-          assertThat(dims(i)).containsExactly("batch", "1", "28", "28");
-        });
+    assertThat(graph.getInputList())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getName()).isEqualTo("image");
+              assertThat(dims(i)).containsExactly("batch", "1", "28", "28");
+            });
     assertThat(graph.getOutputList().stream().map(OnnxMl.ValueInfoProto::getName))
         .containsExactly("logits", "probabilities", "logits_hmt", "logits_mt", "logits_t");
-    assertThat(graph.getOutputList()).allSatisfy(o -> assertThat(dims(o))
-        .containsExactly("batch", "10"));
+    assertThat(graph.getOutputList())
+        .allSatisfy(o -> assertThat(dims(o)).containsExactly("batch", "10"));
     OnnxMl.NodeProto sum = node(graph, "Sum");
     assertThat(sum.getInputList()).containsExactly("logits_hmt", "logits_mt", "logits_t");
     assertThat(sum.getOutput(0)).isEqualTo("logits");
@@ -75,7 +78,8 @@ class OnnxModelWriterTest {
   @Test
   void paperStyleWritesItsSharedClassifierOnceAndSeparateStyleOnePerBranch() {
     OnnxMl.GraphProto paper = export(NetworkPresets.mnist(), resltMetadata()).getGraph();
-    assertThat(initializerNames(paper)).contains("classifier.weight")
+    assertThat(initializerNames(paper))
+        .contains("classifier.weight")
         .noneMatch(n -> n.startsWith("classifier.hmt"));
     assertThat(paper.getNodeList().stream().filter(n -> n.getOpType().equals("Gemm")))
         .hasSize(3)
@@ -96,7 +100,8 @@ class OnnxModelWriterTest {
     assertThat(model.getGraph().getOutputList().stream().map(OnnxMl.ValueInfoProto::getName))
         .containsExactly("logits", "probabilities");
     assertThat(node(model.getGraph(), "Gemm").getOutput(0)).isEqualTo("logits");
-    assertThat(metadata(model)).doesNotContainKey(OnnxContract.KEY_ALPHA)
+    assertThat(metadata(model))
+        .doesNotContainKey(OnnxContract.KEY_ALPHA)
         .containsEntry(OnnxContract.KEY_BRANCH_STYLE, "single")
         .containsEntry(OnnxContract.KEY_METHOD, "ce");
   }
@@ -138,16 +143,23 @@ class OnnxModelWriterTest {
                 new Layer.Dropout(0.5f),
                 new Layer.MaxPool(2, 2)),
             new Head(1, List.of(), false));
-    OnnxMl.GraphProto graph = export(spec, ExportMetadata.of(MNIST_LT, "ce",
-        OptionalDouble.empty())).getGraph();
+    OnnxMl.GraphProto graph =
+        export(spec, ExportMetadata.of(MNIST_LT, "ce", OptionalDouble.empty())).getGraph();
     OnnxMl.NodeProto bn = node(graph, "BatchNormalization");
-    assertThat(bn.getAttributeList()).singleElement()
-        .satisfies(a -> {
-          assertThat(a.getName()).isEqualTo("epsilon");
-          assertThat(a.getF()).isEqualTo(1e-3f);
-        });
-    assertThat(bn.getInputList()).containsExactly("trunk.0", "trunk.1.gamma", "trunk.1.beta",
-        "trunk.1.runningMean", "trunk.1.runningVar");
+    assertThat(bn.getAttributeList())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getName()).isEqualTo("epsilon");
+              assertThat(a.getF()).isEqualTo(1e-3f);
+            });
+    assertThat(bn.getInputList())
+        .containsExactly(
+            "trunk.0",
+            "trunk.1.gamma",
+            "trunk.1.beta",
+            "trunk.1.runningMean",
+            "trunk.1.runningVar");
     assertThat(graph.getNodeList()).noneMatch(n -> n.getOpType().equals("Dropout"));
     assertThat(node(graph, "MaxPool").getInput(0)).isEqualTo("trunk.2");
     assertThat(node(graph, "Conv").getInputCount()).as("bias-free conv").isEqualTo(2);
@@ -157,13 +169,16 @@ class OnnxModelWriterTest {
   void metadataCarriesTheContractKeysAsJson() throws Exception {
     Map<String, String> props = metadata(export(NetworkPresets.mnist(), resltMetadata()));
     assertThat(props)
-        .containsEntry(OnnxContract.KEY_LABELS,
+        .containsEntry(
+            OnnxContract.KEY_LABELS,
             "[\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\"]")
         .containsEntry(OnnxContract.KEY_CLASS_COUNTS, "[42,125,187,28,601,300,5918,2698,1188,67]")
-        .containsEntry(OnnxContract.KEY_CLASS_GROUPS,
+        .containsEntry(
+            OnnxContract.KEY_CLASS_GROUPS,
             "{\"tail_max\":100,\"medium_max\":1000,\"head\":[6,7,8],\"medium\":[1,2,4,5],"
                 + "\"tail\":[0,3,9]}")
-        .containsEntry(OnnxContract.KEY_INPUT,
+        .containsEntry(
+            OnnxContract.KEY_INPUT,
             "{\"channels\":1,\"height\":28,\"width\":28,\"value_min\":0,\"value_max\":255,"
                 + "\"polarity\":\"light_on_dark\"}")
         .containsEntry(OnnxContract.KEY_METHOD, "reslt")
@@ -183,8 +198,10 @@ class OnnxModelWriterTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> export(NetworkPresets.mnist(), ExportMetadata.of(three, "ce",
-                OptionalDouble.empty())));
+            () ->
+                export(
+                    NetworkPresets.mnist(),
+                    ExportMetadata.of(three, "ce", OptionalDouble.empty())));
     assertThat(e).hasMessageContaining("3 classes").hasMessageContaining("10");
   }
 
@@ -208,16 +225,23 @@ class OnnxModelWriterTest {
             NetworkPresets.mnist(new MnistTrunk(16, 3, true), BranchStyle.SINGLE),
             NetworkPresets.reference(BranchStyle.SINGLE))) {
       Path file = dir.resolve(spec.head().style().id() + spec.trunk().size() + ".onnx");
-      Files.write(file, export(spec, spec.head().isReslt() ? resltMetadata()
-          : ExportMetadata.of(MNIST_LT, "ce", OptionalDouble.empty())).toByteArray());
+      Files.write(
+          file,
+          export(
+                  spec,
+                  spec.head().isReslt()
+                      ? resltMetadata()
+                      : ExportMetadata.of(MNIST_LT, "ce", OptionalDouble.empty()))
+              .toByteArray());
 
       Map<String, String> shapes = OnnxChecker.checkAndInferShapes(file);
 
-      assertThat(shapes).containsEntry("logits", "[batch, 10]")
+      assertThat(shapes)
+          .containsEntry("logits", "[batch, 10]")
           .containsEntry("input.normalised", "[batch, 1, 28, 28]");
       String lastTrunk = "trunk." + (spec.trunk().size() - 1);
-      assertThat(shapes.get(lastTrunk)).isEqualTo("[batch, " + spec.trunkOutput().channels()
-          + ", 7, 7]");
+      assertThat(shapes.get(lastTrunk))
+          .isEqualTo("[batch, " + spec.trunkOutput().channels() + ", 7, 7]");
     }
   }
 
@@ -244,8 +268,9 @@ class OnnxModelWriterTest {
 
   static Map<String, String> metadata(OnnxMl.ModelProto model) {
     return model.getMetadataPropsList().stream()
-        .collect(Collectors.toMap(
-            OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
+        .collect(
+            Collectors.toMap(
+                OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
   }
 
   private static List<String> dims(OnnxMl.ValueInfoProto value) {

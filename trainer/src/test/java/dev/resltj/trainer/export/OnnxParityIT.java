@@ -13,6 +13,8 @@ import dev.resltj.runtime.OutputTensor;
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.data.MnistData;
+import dev.resltj.trainer.data.MnistFiles;
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.Layer;
 import dev.resltj.trainer.model.MnistTrunk;
@@ -29,31 +31,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The exported graph computes what the trained DJL network computes: after a brief training (so
- * weights and BatchNorm running statistics are far from their initial values), 512 images give
- * the same logits in ONNX Runtime (loaded through runtime/core's {@link ResltClassifier}, as
- * applications load it) within 1e-4 of the logit scale, the same argmax, probabilities
- * summing to 1, for every branch style, a baseline and the reference network; every file passes
- * the ONNX checker with strict shape inference.
+ * The exported graph computes what the trained DJL network computes: after a brief training on real
+ * MNIST digits (MNIST-like synthetic images when the build has no MNIST) (so
+ * weights and BatchNorm running statistics are far from their initial values), 512 images give the
+ * same logits in ONNX Runtime (loaded through runtime/core's {@link ResltClassifier}, as
+ * applications load it) within 1e-4 of the logit scale, the same argmax, probabilities summing to
+ * 1, for every branch style, a baseline and the reference network; every file passes the ONNX
+ * checker with strict shape inference.
  */
 class OnnxParityIT {
   private static final int IMAGES = 512;
   private static final int STEPS = 30;
   private static final int BATCH = 32;
+
   /** float32 sums of a few thousand products differ by a few ulps between two kernels. */
   private static final double RELATIVE_TOLERANCE = 1e-4;
 
   @TempDir Path dir;
 
+  private static SyntheticDigits TRAIN;
+  private static SyntheticDigits TEST;
+  private static String source;
+
+  /** Real MNIST digits when the build has them, MNIST-like synthetic images otherwise. */
+  @BeforeAll
+  static void images() {
+    Path mnist = Path.of(System.getProperty("reslt.mnist.dir", "data/mnist"));
+    if (MnistFiles.present(mnist)) {
+      MnistData data = MnistFiles.locate(mnist).load();
+      TRAIN = SyntheticDigits.firstOf(data.train(), STEPS * BATCH);
+      TEST = SyntheticDigits.firstOf(data.test(), IMAGES);
+      source = "MNIST";
+    } else {
+      TRAIN = SyntheticDigits.generate(STEPS * BATCH, 10, 1);
+      TEST = SyntheticDigits.generate(IMAGES, 10, 2);
+      source = "synthetic";
+    }
+  }
+
   static Stream<Arguments> networks() {
-    List<Layer> withDropout = new ArrayList<>(NetworkPresets.mnist(MnistTrunk.BASIC,
-        BranchStyle.SEPARATE).trunk());
+    List<Layer> withDropout =
+        new ArrayList<>(NetworkPresets.mnist(MnistTrunk.BASIC, BranchStyle.SEPARATE).trunk());
     withDropout.add(new Layer.Dropout(0.25f));
     NetworkSpec separateWithDropout =
         new NetworkSpec(
@@ -75,12 +100,12 @@ class OnnxParityIT {
   @MethodSource("networks")
   void exportedModelMatchesTheTrainedNetworkInOnnxRuntime(String name, NetworkSpec spec)
       throws Exception {
-    SyntheticDigits train = SyntheticDigits.generate(STEPS * BATCH, 10, 1);
-    SyntheticDigits test = SyntheticDigits.generate(IMAGES, 10, 2);
+    SyntheticDigits train = TRAIN;
+    SyntheticDigits test = TEST;
     Path onnxFile = dir.resolve(name.replaceAll("\\W", "_") + ".onnx");
     ClassGroups groups =
-        new ClassGroups(GroupThresholds.MNIST_LT,
-            List.of(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67));
+        new ClassGroups(
+            GroupThresholds.MNIST_LT, List.of(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67));
     float[][][] djl = new float[1][][];
     ExportResult[] exported = new ExportResult[1];
 
@@ -107,8 +132,11 @@ class OnnxParityIT {
 
     List<String> names = new ArrayList<>(List.of(OnnxContract.OUTPUT_LOGITS));
     if (spec.head().isReslt()) {
-      names.addAll(List.of(OnnxContract.OUTPUT_LOGITS_HMT, OnnxContract.OUTPUT_LOGITS_MT,
-          OnnxContract.OUTPUT_LOGITS_T));
+      names.addAll(
+          List.of(
+              OnnxContract.OUTPUT_LOGITS_HMT,
+              OnnxContract.OUTPUT_LOGITS_MT,
+              OnnxContract.OUTPUT_LOGITS_T));
     }
     names.add(OnnxContract.OUTPUT_PROBABILITIES);
     float[][] all = runtimeOutputs(onnxFile, test, names);
@@ -124,10 +152,18 @@ class OnnxParityIT {
       }
     }
     System.out.printf(
-        "parity %s: %d images, max |logit| %.4f, max |diff| %.3g (relative %.3g), loss %.3f -> %.3f,"
-            + " export %d ms, %d bytes%n",
-        name, IMAGES, scale, maxDiff, maxDiff / scale, losses[0], losses[1],
-        exported[0].took().toMillis(), exported[0].bytes());
+        "parity %s: %d %s images, max |logit| %.4f, max |diff| %.3g (relative %.3g), loss %.3f ->"
+            + " %.3f, export %d ms, %d bytes%n",
+        name,
+        IMAGES,
+        source,
+        scale,
+        maxDiff,
+        maxDiff / scale,
+        losses[0],
+        losses[1],
+        exported[0].took().toMillis(),
+        exported[0].bytes());
     assertThat(scale).as("logits are not trivially small").isGreaterThan(1.0);
     assertThat(maxDiff / scale).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
     assertThat(argmax(ort[0])).containsExactly(argmax(djl[0][0]));
@@ -141,24 +177,31 @@ class OnnxParityIT {
     }
 
     Map<String, String> shapes = OnnxChecker.checkAndInferShapes(onnxFile);
-    assertThat(shapes).containsEntry(OnnxContract.OUTPUT_LOGITS, "[batch, 10]")
+    assertThat(shapes)
+        .containsEntry(OnnxContract.OUTPUT_LOGITS, "[batch, 10]")
         .containsEntry(OnnxContract.OUTPUT_PROBABILITIES, "[batch, 10]");
     if (spec.head().isReslt()) {
-      assertThat(shapes).containsEntry(OnnxContract.OUTPUT_LOGITS_T, "[batch, 10]")
+      assertThat(shapes)
+          .containsEntry(OnnxContract.OUTPUT_LOGITS_T, "[batch, 10]")
           .containsEntry("branch.hmt.features", "[batch, " + spec.branchOutput().channels() + "]");
     }
     assertThat(Files.size(onnxFile)).isEqualTo(exported[0].bytes());
   }
 
   private static void assertBatchNormStatisticsMoved(NetworkBlock block) {
-    block.namedParameters().forEach((name, p) -> {
-      if (name.endsWith("runningMean")) {
-        assertThat(p.getArray().abs().max().getFloat()).as(name).isGreaterThan(1e-3f);
-      }
-      if (name.endsWith("runningVar")) {
-        assertThat(p.getArray().sub(1f).abs().max().getFloat()).as(name).isGreaterThan(1e-3f);
-      }
-    });
+    block
+        .namedParameters()
+        .forEach(
+            (name, p) -> {
+              if (name.endsWith("runningMean")) {
+                assertThat(p.getArray().abs().max().getFloat()).as(name).isGreaterThan(1e-3f);
+              }
+              if (name.endsWith("runningVar")) {
+                assertThat(p.getArray().sub(1f).abs().max().getFloat())
+                    .as(name)
+                    .isGreaterThan(1e-3f);
+              }
+            });
   }
 
   /** Fused (or single) logits first, then the branches, each flattened [N * C]. */

@@ -4,8 +4,9 @@ import java.util.Random;
 
 /**
  * MNIST-like test images without the data set: a light pattern per class (bars at class-dependent
- * places, randomly shifted) on a dark background, raw values 0..255. Learnable in a few dozen steps,
- * which is all the parity tests need: trained weights and BatchNorm statistics, not accuracy.
+ * places, randomly shifted) on a dark background, raw values 0..255. Learnable in a few dozen
+ * steps, which is all the parity tests need: trained weights and BatchNorm statistics, not
+ * accuracy.
  */
 final class SyntheticDigits {
   static final int SIZE = 28;
@@ -16,6 +17,17 @@ final class SyntheticDigits {
   private SyntheticDigits(float[] pixels, int[] labels) {
     this.pixels = pixels;
     this.labels = labels;
+  }
+
+  /** The first {@code count} images of a real data set, as raw floats 0..255. */
+  static SyntheticDigits firstOf(dev.resltj.trainer.data.LabeledImages images, int count) {
+    float[] pixels = new float[count * SIZE * SIZE];
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      images.copyImage(i, pixels, i * SIZE * SIZE);
+      labels[i] = images.label(i);
+    }
+    return new SyntheticDigits(pixels, labels);
   }
 
   static SyntheticDigits generate(int count, int numClasses, long seed) {

@@ -52,7 +52,10 @@ class ModelCheckpointTest {
     NetworkSpec spec = NetworkPresets.reference();
     Path checkpoint = dir.resolve("checkpoint");
     try (NDManager manager = NDManager.newBaseManager()) {
-      ModelCheckpoint.save(checkpoint, spec, NetworkBlock.initialized(spec, manager),
+      ModelCheckpoint.save(
+          checkpoint,
+          spec,
+          NetworkBlock.initialized(spec, manager),
           Map.of("state.json", new State(1, 1.0)));
       NetworkBlock second = NetworkBlock.initialized(spec, manager);
       ModelCheckpoint.save(checkpoint, spec, second, Map.of("state.json", new State(2, 0.5)));
@@ -114,8 +117,18 @@ class ModelCheckpointTest {
         NetworkPresets.mnist(new MnistTrunk(16, 1, false), BranchStyle.SEPARATE));
 
     CheckpointException e = assertThrows(CheckpointException.class, () -> load(checkpoint));
-    assertThat(e).hasMessageContaining(ModelCheckpoint.NETWORK_FILE)
+    assertThat(e)
+        .hasMessageContaining(ModelCheckpoint.NETWORK_FILE)
         .hasMessageContaining(ModelCheckpoint.PARAMETERS_FILE);
+  }
+
+  @Test
+  void locateFindsTheCheckpointOfARunFolder() throws IOException {
+    Path checkpoint = savedReference();
+    assertThat(ModelCheckpoint.locate(dir)).isEqualTo(checkpoint);
+    assertThat(ModelCheckpoint.locate(checkpoint)).isEqualTo(checkpoint);
+    Path elsewhere = dir.resolve("elsewhere");
+    assertThat(ModelCheckpoint.locate(elsewhere)).isEqualTo(elsewhere);
   }
 
   @Test
@@ -176,7 +189,8 @@ class ModelCheckpointTest {
   }
 
   private static float[] infer(NetworkBlock block, NDManager manager, NDArray images) {
-    return block.forward(new ParameterStore(manager, false), new NDList(images), false)
+    return block
+        .forward(new ParameterStore(manager, false), new NDList(images), false)
         .get(0)
         .toFloatArray();
   }

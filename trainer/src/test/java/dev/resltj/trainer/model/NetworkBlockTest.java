@@ -21,7 +21,8 @@ class NetworkBlockTest {
   static Stream<Arguments> networks() {
     return Stream.of(
         Arguments.of("mnist paper", NetworkPresets.mnist(MnistTrunk.DEEP_BN, BranchStyle.PAPER)),
-        Arguments.of("mnist separate", NetworkPresets.mnist(MnistTrunk.BASIC, BranchStyle.SEPARATE)),
+        Arguments.of(
+            "mnist separate", NetworkPresets.mnist(MnistTrunk.BASIC, BranchStyle.SEPARATE)),
         Arguments.of("mnist single", NetworkPresets.mnist(MnistTrunk.DEEP_BN, BranchStyle.SINGLE)),
         Arguments.of("reference", NetworkPresets.reference()),
         Arguments.of("reference single", NetworkPresets.reference(BranchStyle.SINGLE)));
@@ -109,13 +110,22 @@ class NetworkBlockTest {
       NetworkBlock separate = NetworkBlock.initialized(NetworkPresets.reference(), manager);
       assertThat(separate.namedParameters().keySet())
           .containsExactly(
-              "trunk.0.weight", "trunk.0.bias", "trunk.3.weight", "trunk.3.bias",
-              "branch.hmt.0.weight", "branch.hmt.0.bias",
-              "branch.mt.0.weight", "branch.mt.0.bias",
-              "branch.t.0.weight", "branch.t.0.bias",
-              "classifier.hmt.weight", "classifier.hmt.bias",
-              "classifier.mt.weight", "classifier.mt.bias",
-              "classifier.t.weight", "classifier.t.bias");
+              "trunk.0.weight",
+              "trunk.0.bias",
+              "trunk.3.weight",
+              "trunk.3.bias",
+              "branch.hmt.0.weight",
+              "branch.hmt.0.bias",
+              "branch.mt.0.weight",
+              "branch.mt.0.bias",
+              "branch.t.0.weight",
+              "branch.t.0.bias",
+              "classifier.hmt.weight",
+              "classifier.hmt.bias",
+              "classifier.mt.weight",
+              "classifier.mt.bias",
+              "classifier.t.weight",
+              "classifier.t.bias");
       Parameter dense = separate.parameter(NetworkBlock.classifierPath("mt"), "weight");
       assertThat(dense.getArray().getShape()).isEqualTo(new Shape(10, 32));
     }
@@ -140,12 +150,13 @@ class NetworkBlockTest {
     // bias-free linear path the logits then equal the classifier bias
     try (NDManager manager = NDManager.newBaseManager()) {
       NetworkSpec spec =
-          new NetworkSpec(InputSpec.MNIST, 3, java.util.List.of(), new Head(1, java.util.List.of(),
-              false));
+          new NetworkSpec(
+              InputSpec.MNIST, 3, java.util.List.of(), new Head(1, java.util.List.of(), false));
       NetworkBlock block = NetworkBlock.initialized(spec, manager);
       NDArray meanImage = manager.full(new Shape(1, 1, 28, 28), 0.1307f * 255f);
       NDArray logits =
-          block.forward(new ParameterStore(manager, false), new NDList(meanImage), false)
+          block
+              .forward(new ParameterStore(manager, false), new NDList(meanImage), false)
               .singletonOrThrow();
       float[] bias = block.parameter("classifier", "bias").getArray().toFloatArray();
       assertThat(logits.toFloatArray()).containsExactly(bias, within(1e-5f));

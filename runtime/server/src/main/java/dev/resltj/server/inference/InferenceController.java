@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
@@ -81,8 +82,16 @@ final class InferenceController {
       description = "Not answered within the deadline",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   CompletableFuture<InferenceResponse> infer(
-      @PathVariable String name, @Nullable @Body InferenceRequest request) {
-    return inference.infer(name, Optional.empty(), request);
+      @PathVariable String name, @Nullable
+          @Body
+          @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = InferenceRequest.class)))
+          byte[] body) {
+    return inference.infer(name, Optional.empty(), InferenceRequestParser.parse(body));
   }
 
   @Post(uri = "/versions/{version}/infer", consumes = MediaType.APPLICATION_JSON)
@@ -90,7 +99,15 @@ final class InferenceController {
   CompletableFuture<InferenceResponse> inferOnVersion(
       @PathVariable String name,
       @PathVariable String version,
-      @Nullable @Body InferenceRequest request) {
-    return inference.infer(name, Optional.of(version), request);
+      @Nullable
+          @Body
+          @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = InferenceRequest.class)))
+          byte[] body) {
+    return inference.infer(name, Optional.of(version), InferenceRequestParser.parse(body));
   }
 }

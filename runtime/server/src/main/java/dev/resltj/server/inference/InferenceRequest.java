@@ -1,7 +1,6 @@
 package dev.resltj.server.inference;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -13,7 +12,6 @@ import java.util.List;
  * @param inputs the input tensors: one, named as the model's input ({@code image})
  * @param outputs the outputs wanted; all of them when absent
  */
-@Serdeable
 @Schema(name = "InferenceRequest")
 public record InferenceRequest(
     @Nullable @Schema(description = "Echoed in the response", example = "42") String id,

@@ -48,10 +48,6 @@ public final class InferenceService {
   public CompletableFuture<InferenceResponse> infer(
       String name, Optional<String> version, InferenceRequest request) {
     LoadedModel model = registry.require(name, version);
-    if (request == null) {
-      throw new InvalidRequestException(
-          "the request body is empty: expected a JSON object with \"inputs\"");
-    }
     ImageRows images = readInput(model, request.inputs());
     List<Wanted> wanted = readOutputs(model, request.outputs());
     return model
@@ -66,7 +62,7 @@ public final class InferenceService {
           "inputs is required: a list with one tensor named '"
               + spec.name()
               + "' of shape "
-              + spec.shape());
+              + describe(spec.shape()));
     }
     if (inputs.size() != 1) {
       throw new InvalidRequestException(
@@ -103,8 +99,33 @@ public final class InferenceService {
           "inputs[0].datatype is '" + input.datatype() + "' but the model takes " + FP32);
     }
     List<Long> shape = readShape(model, input.shape());
-    float[] values = TensorReader.read(input.data(), shape, "inputs[0].data");
-    return ImageRows.of(values, Math.toIntExact(shape.get(0)), model.imageSize());
+    InputData data = input.data();
+    long expected = 1;
+    for (long d : shape) {
+      expected = Math.multiplyExact(expected, d);
+    }
+    if (data == null) {
+      throw new InvalidRequestException(
+          "inputs[0].data is required: " + expected + " numbers for the shape " + shape);
+    }
+    if (data.isFlat() && data.size() != expected) {
+      throw new InvalidRequestException(
+          "inputs[0].data holds "
+              + data.size()
+              + " values but the shape "
+              + shape
+              + " needs "
+              + expected);
+    }
+    if (!data.isFlat() && !data.nesting().equals(shape.stream().map(Long::intValue).toList())) {
+      throw new InvalidRequestException(
+          "inputs[0].data is nested as "
+              + data.nesting()
+              + " but the shape is "
+              + shape
+              + ": nest exactly as the shape, or send the values flat");
+    }
+    return ImageRows.of(data.values(), Math.toIntExact(shape.get(0)), model.imageSize());
   }
 
   private static List<Long> readShape(LoadedModel model, List<Long> shape) {

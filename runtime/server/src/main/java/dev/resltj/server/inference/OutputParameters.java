@@ -1,8 +1,6 @@
 package dev.resltj.server.inference;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,8 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *     "value:index:label"} instead of the tensor (Triton's classification extension)
  * @param binaryData binary tensor data is not supported: absent or {@code false}
  */
-@Serdeable
 @Schema(name = "OutputParameters")
 public record OutputParameters(
     @Nullable @Schema(example = "3") Integer classification,
-    @Nullable @JsonProperty("binary_data") Boolean binaryData) {}
+    @Nullable @Schema(name = "binary_data") Boolean binaryData) {}

@@ -1,21 +1,18 @@
 package dev.resltj.server.inference;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.tree.JsonNode;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * One input tensor of an inference request.
+ * One input tensor of an inference request. Fields a client left out are null here and reported
+ * by {@link InferenceService} with the field's name.
  *
  * @param name the model's input name ({@code image})
  * @param shape {@code [N, C, H, W]}
  * @param datatype {@code FP32}
- * @param data {@code N*C*H*W} numbers, flat in row-major order or nested exactly as {@code shape};
- *     kept as a JSON tree so that each bad element gets a message naming its position
+ * @param data {@code N*C*H*W} numbers, flat in row-major order or nested exactly as {@code shape}
  */
-@Serdeable
 @Schema(name = "RequestInput")
 public record RequestInput(
     @Nullable @Schema(example = "image") String name,
@@ -24,5 +21,10 @@ public record RequestInput(
     @Nullable
         @Schema(
             description = "Numbers, flat in row-major order or nested as the shape",
-            type = "array")
-        JsonNode data) {}
+            type = "array",
+            implementation = Object.class)
+        InputData data) {
+  public RequestInput {
+    shape = shape == null ? null : List.copyOf(shape);
+  }
+}

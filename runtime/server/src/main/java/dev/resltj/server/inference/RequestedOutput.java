@@ -1,7 +1,6 @@
 package dev.resltj.server.inference;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -10,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param name an output of the model ({@code logits}, {@code probabilities}, ...)
  * @param parameters {@code {"classification": k}} for the top k as {@code "value:index:label"}
  */
-@Serdeable
 @Schema(name = "RequestedOutput")
 public record RequestedOutput(
     @Nullable @Schema(example = "probabilities") String name,

@@ -97,7 +97,7 @@ class BadInputTest implements TestPropertyProvider {
                 "a JSON array",
                 "[1,2]",
                 400,
-                "invalid request body: Unexpected token START_ARRAY, expected START_OBJECT"),
+                "the request body is an array: expected a JSON object"),
             json("NaN literal", infer("\"shape\":[1,1,28,28]", "[NaN]"), 400, "NaN"),
             json("no inputs", "{}", 400, "inputs is required"),
             json("empty inputs", "{\"inputs\":[]}", 400, "inputs is required"),
@@ -105,7 +105,7 @@ class BadInputTest implements TestPropertyProvider {
                 "inputs not a list",
                 "{\"inputs\":{\"name\":\"image\"}}",
                 400,
-                "expected START_ARRAY"),
+                "inputs is an object: expected an array"),
             json(
                 "two inputs",
                 "{\"inputs\":[{" + image + "},{" + image + "}]}",
@@ -149,7 +149,7 @@ class BadInputTest implements TestPropertyProvider {
                 "shape not a list of numbers",
                 infer("\"shape\":[\"a\",1,28,28]", okData),
                 400,
-                "invalid request body at inputs[0].shape[0]: Unable to coerce string to"),
+                "inputs[0].shape[0] is the string \"a\": dimensions are whole numbers"),
             json(
                 "shape larger than the data",
                 infer("\"shape\":[2,1,28,28]", okData),
@@ -160,7 +160,7 @@ class BadInputTest implements TestPropertyProvider {
                 "data a string",
                 infer("\"shape\":[1,1,28,28]", "\"abc\""),
                 400,
-                "inputs[0].data must be an array of numbers"),
+                "inputs[0].data is the string \"abc\": expected an array of numbers"),
             json(
                 "a string value",
                 infer("\"shape\":[1,1,28,28]", withValue(okData, 5, "\"NaN\"")),
@@ -175,17 +175,32 @@ class BadInputTest implements TestPropertyProvider {
                 "a boolean value",
                 infer("\"shape\":[1,1,28,28]", withValue(okData, 3, "true")),
                 400,
-                "inputs[0].data[3] is the boolean true"),
+                "inputs[0].data[3] is true: FP32 data must be numbers"),
             json(
                 "an infinite value",
                 infer("\"shape\":[1,1,28,28]", withValue(okData, 9, "1e39")),
                 400,
-                "inputs[0].data[9] is 1.0E39, outside the float32 range"),
+                "inputs[0].data[9] is 1e39, outside the float32 range"),
             json(
-                "ragged nested data",
+                "data nested otherwise than the shape",
                 infer("\"shape\":[1,1,28,28]", "[[[[1,2]]]]"),
                 400,
-                "inputs[0].data[0][0] should be an array of 28"),
+                "inputs[0].data is nested as [1, 1, 1, 2] but the shape is [1, 1, 28, 28]"),
+            json(
+                "ragged nested data",
+                infer("\"shape\":[1,1,28,28]", "[[1,2],[3]]"),
+                400,
+                "inputs[0].data[1] has 1 entries but the arrays before it at this level have 2"),
+            json(
+                "numbers and arrays mixed",
+                infer("\"shape\":[1,1,28,28]", "[[1,2],3]"),
+                400,
+                "inputs[0].data[1] is a number where arrays were"),
+            json(
+                "an id that is not a string",
+                "{\"id\":5,\"inputs\":[]}",
+                400,
+                "id is the number 5: expected a string"),
             json(
                 "more images than a queue holds",
                 infer("\"shape\":[1025,1,28,28]", zeros(1025 * 784)),
@@ -219,7 +234,7 @@ class BadInputTest implements TestPropertyProvider {
                     okData,
                     "[{\"name\":\"logits\",\"parameters\":{\"classification\":\"top\"}}]"),
                 400,
-                "invalid request body at outputs[0].parameters.classification: Unable to coerce"),
+                "outputs[0].parameters.classification is the string \"top\": expected a count"),
             json(
                 "binary data asked for",
                 infer(

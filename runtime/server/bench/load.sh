@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Load benchmark of reslt-server with wrk, on 127.0.0.1 only.
+#
+#   runtime/server/bench/load.sh            # from anywhere; about 5 minutes
+#   DURATION=5s CONCURRENCY="1 64" runtime/server/bench/load.sh
+#
+# Serves one model twice from a temporary folder, as "bench" (dynamic batching on) and
+# "bench-nobatch" (batching off), and measures with wrk, at each concurrency: the trivial
+# GET /v2/health/live (the HTTP stack's own ceiling), JSON infer and PNG classify, each with
+# batching on and off. Reports requests/s, p50/p99 latency, server CPU per request, the time
+# from launch to ready and the peak resident memory under load. The model is the repository's
+# models/reslt-mnist-lt.onnx, or, when it is not there yet, a fixture CNN of realistic size
+# (107k parameters) built by the test sources. The server runs as the README starts it
+# (java -Xmx256m -jar). Bounded: every wrk run has a fixed duration and the server is stopped on
+# exit, error or interrupt. Results: bench/results/latest.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../../.." && pwd)
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-8s}
+CONCURRENCY=${CONCURRENCY:-"1 16 64"}
+PORT=${PORT:-18181}
+OUT=${OUT:-$HERE/results/latest.md}
+BASE="http://127.0.0.1:$PORT"
+TICKS=$(getconf CLK_TCK)
+
+command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 2; }
+WORK=$(mktemp -d)
+SERVER_PID=""
+SAMPLER_PID=""
+cleanup() {
+  [ -n "$SAMPLER_PID" ] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# ---- the server jar ----
+MVN=${MVN:-$(command -v mvn || echo ./mvnw)}
+JAR=$(ls "$REPO"/runtime/server/target/reslt-server-*-all.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  (cd "$REPO" && $MVN -B -q -pl runtime/server -am package -DskipTests)
+  JAR=$(ls "$REPO"/runtime/server/target/reslt-server-*-all.jar | head -1)
+fi
+
+# ---- the model ----
+mkdir -p "$WORK/models"
+if [ -f "$REPO/models/reslt-mnist-lt.onnx" ]; then
+  MODEL="$REPO/models/reslt-mnist-lt.onnx"
+  MODEL_DESC="models/reslt-mnist-lt.onnx (the default model)"
+else
+  # the reactor resolves reslt-runtime to this checkout; the server module writes cp.txt last
+  (cd "$REPO" && $MVN -B -q -pl runtime/server -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt")
+  java -cp "$REPO/runtime/server/target/test-classes:$(cat "$WORK/cp.txt")" \
+    dev.resltj.server.fixtures.FixtureModels "$WORK/fixtures" >/dev/null
+  MODEL="$WORK/fixtures/cnn.onnx"
+  MODEL_DESC="fixture CNN (FixtureModels.cnn: conv 1-16, conv 16-32, dense 1568-64-10; 107k parameters), since models/reslt-mnist-lt.onnx is not there yet"
+fi
+cp "$MODEL" "$WORK/models/bench.onnx"
+cp "$MODEL" "$WORK/models/bench-nobatch.onnx"
+
+# ---- the request bodies ----
+IDX="$REPO/data/mnist/t10k-images-idx3-ubyte"
+[ -f "$IDX" ] || IDX=""
+DIGIT=$(python3 "$HERE/inputs.py" "$WORK" $IDX)
+
+# ---- start and time to ready ----
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+START=$(date +%s%N)
+RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
+  RESLT_BATCHING_DISABLED_FOR=bench-nobatch \
+  java -Xmx256m -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+READY=""
+for _ in $(seq 1 1200); do
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/v2/health/ready" || true)" = 200 ]; then
+    READY=$(( ($(date +%s%N) - START) / 1000000 ))
+    break
+  fi
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+  sleep 0.05
+done
+[ -n "$READY" ] || { echo "server not ready in 60 s" >&2; cat "$WORK/server.log" >&2; exit 1; }
+READY_CPU=$(( $(cpu_ticks "$SERVER_PID") * 1000 / TICKS ))
+RSS_IDLE=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
+
+# peak resident memory while under load
+( while kill -0 "$SERVER_PID" 2>/dev/null; do
+    awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status" 2>/dev/null || true
+    sleep 0.2
+  done >"$WORK/rss.txt" ) &
+SAMPLER_PID=$!
+
+# ---- runs ----
+# run NAME METHOD PATH CONNECTIONS [BODY_FILE CONTENT_TYPE] -> one table row
+run() {
+  local name=$1 method=$2 path=$3 c=$4 body=${5:-} type=${6:-}
+  local threads=$(( c < 2 ? 1 : 2 ))
+  local args=(-t"$threads" -c"$c" -d"$DURATION" --latency --timeout 10s)
+  [ "$method" = POST ] && args+=(-s "$HERE/body.lua")
+  local load cpu0 cpu1 out
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  cpu0=$(cpu_ticks "$SERVER_PID")
+  out=$(BODY_FILE=$body CONTENT_TYPE=$type wrk "${args[@]}" "$BASE$path")
+  cpu1=$(cpu_ticks "$SERVER_PID")
+  echo "$out" >>"$WORK/wrk.log"
+  awk -v name="$name" -v c="$c" -v load="$load" -v cpu="$(( cpu1 - cpu0 ))" -v ticks="$TICKS" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /requests in/ { n = $1 }
+    /Non-2xx/ { bad = $5 } /Socket errors/ { errs = $0 }
+    /^Requests\/sec/ { rps = $2 }
+    END {
+      cpuus = n > 0 ? cpu * 1000000 / ticks / n : 0
+      printf "| %s | %d | %.0f | %.3f | %.3f | %.0f | %s | %s |\n", name, c, rps, p50, p99, cpuus, load, (bad == "" ? "0" : bad) (errs == "" ? "" : " (" errs ")")
+    }' <<<"$out"
+}
+
+warm() { BODY_FILE=${3:-} CONTENT_TYPE=${4:-} wrk -t2 -c16 -d"$WARMUP" ${3:+-s "$HERE/body.lua"} "$BASE$1" >/dev/null; }
+# two rounds over every endpoint, so the JIT has compiled all the paths before anything is measured
+for _ in 1 2; do
+  warm /v2/health/live
+  warm /v2/models/bench/infer "$WORK/infer.json" application/json
+  warm /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
+  warm /v1/models/bench/classify "$WORK/digit.png" image/png
+  warm /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
+done
+
+ROWS=""
+for c in $CONCURRENCY; do
+  ROWS+=$(run "trivial GET /v2/health/live" GET /v2/health/live "$c")$'\n'
+  ROWS+=$(run "JSON infer, batching on" POST /v2/models/bench/infer "$c" "$WORK/infer.json" application/json)$'\n'
+  ROWS+=$(run "JSON infer, batching off" POST /v2/models/bench-nobatch/infer "$c" "$WORK/infer.json" application/json)$'\n'
+  ROWS+=$(run "PNG classify, batching on" POST /v1/models/bench/classify "$c" "$WORK/digit.png" image/png)$'\n'
+  ROWS+=$(run "PNG classify, batching off" POST /v1/models/bench-nobatch/classify "$c" "$WORK/digit.png" image/png)$'\n'
+done
+RSS_PEAK=$(sort -n "$WORK/rss.txt" | tail -1)
+BATCHES=$(curl -s "$BASE/prometheus" | awk '/^reslt_batch_size_images_(sum|count)\{model="bench"\}/ {v[$1 ~ /sum/ ? "sum" : "count"] = $2} END {if (v["count"] > 0) printf "%.1f", v["sum"] / v["count"]}')
+
+# ---- report ----
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "# reslt-server load benchmark"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
+  echo "- model: $MODEL_DESC; request image: $DIGIT"
+  echo "- server: java -Xmx256m -jar; wrk on 127.0.0.1, $DURATION per run after two rounds of $WARMUP warm-up per endpoint; wrk and the server share the machine"
+  echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
+  echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
+  echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"
+  echo
+  echo "| endpoint | connections | requests/s | p50 ms | p99 ms | server CPU µs/request | load avg (1 min) at start | non-2xx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  printf "%s" "$ROWS"
+} >"$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+cat "$OUT"

@@ -1,0 +1,94 @@
+"""PyTorch eager side of the training throughput benchmark (see throughput.sh).
+
+Trains the MNIST reference network (Conv3x3(32)+LeakyReLU(0.2)+MaxPool2, Conv3x3(64)+LeakyReLU(0.2)+
+MaxPool2; three branches of Conv1x1(32) + global average pool + Linear(10); fused logits = their sum)
+with the ResLT loss (one batch, a 0/1 mask per branch, alpha 0.5) and Adam, on synthetic MNIST-sized
+images with MNIST-LT's class frequencies: the same work as the Java ThroughputProbe. The input is
+normalised inside the network, as the trainer's network does.
+
+Usage: /usr/bin/python3 throughput_torch.py [batch] [warmup_steps] [timed_steps] [threads]
+Prints one line: images_per_second=...
+"""
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+COUNTS = [42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67]
+TAIL_MAX, MEDIUM_MAX = 100, 1000
+
+
+class ReferenceResLT(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 32, 3, padding=1)
+        self.conv2 = nn.Conv2d(32, 64, 3, padding=1)
+        self.branch_convs = nn.ModuleList([nn.Conv2d(64, 32, 1) for _ in range(3)])
+        self.classifiers = nn.ModuleList([nn.Linear(32, 10) for _ in range(3)])
+
+    def forward(self, x):
+        x = (x / 255.0 - 0.1307) / 0.3081
+        x = F.max_pool2d(F.leaky_relu(self.conv1(x), 0.2), 2)
+        x = F.max_pool2d(F.leaky_relu(self.conv2(x), 0.2), 2)
+        outs = []
+        for conv, fc in zip(self.branch_convs, self.classifiers):
+            outs.append(fc(conv(x).mean(dim=(2, 3))))
+        return outs[0] + outs[1] + outs[2], outs[0], outs[1], outs[2]
+
+
+def reslt_loss(outputs, labels, mt_table, t_table, alpha=0.5):
+    fused, hmt, mt, t = outputs
+    mt_mask = mt_table[labels]
+    t_mask = t_table[labels]
+    ce_hmt = F.cross_entropy(hmt, labels, reduction="none")
+    ce_mt = F.cross_entropy(mt, labels, reduction="none") * mt_mask
+    ce_t = F.cross_entropy(t, labels, reduction="none") * t_mask
+    pairs = labels.numel() + mt_mask.sum() + t_mask.sum()
+    branch = (ce_hmt.sum() + ce_mt.sum() + ce_t.sum()) / pairs
+    return (1 - alpha) * F.cross_entropy(fused, labels) + alpha * branch
+
+
+def main():
+    batch = int(sys.argv[1]) if len(sys.argv) > 1 else 128
+    warmup = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+    timed = int(sys.argv[3]) if len(sys.argv) > 3 else 200
+    threads = int(sys.argv[4]) if len(sys.argv) > 4 else 2
+    torch.set_num_threads(threads)
+    torch.set_num_interop_threads(1)
+    torch.manual_seed(1)
+
+    total = sum(COUNTS)
+    images = torch.randint(0, 256, (total, 1, 28, 28), dtype=torch.uint8)
+    labels = torch.cat([torch.full((n,), c, dtype=torch.long) for c, n in enumerate(COUNTS)])
+    mt_table = torch.tensor([1.0 if n <= MEDIUM_MAX else 0.0 for n in COUNTS])
+    t_table = torch.tensor([1.0 if n <= TAIL_MAX else 0.0 for n in COUNTS])
+
+    model = ReferenceResLT()
+    model.train()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+    def step():
+        index = torch.randint(0, total, (batch,))
+        x = images[index].float()
+        y = labels[index]
+        optimizer.zero_grad(set_to_none=True)
+        loss = reslt_loss(model(x), y, mt_table, t_table)
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    for _ in range(warmup):
+        step()
+    start = time.perf_counter()
+    loss = 0.0
+    for _ in range(timed):
+        loss = step()
+    seconds = time.perf_counter() - start
+    print("images_per_second=%.1f steps=%d batch=%d seconds=%.3f loss=%.4f torch=%s"
+          % (batch * timed / seconds, timed, batch, seconds, loss, torch.__version__))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+package dev.resltj.trainer.training;
+
+import ai.djl.ndarray.NDManager;
+import dev.resltj.trainer.data.ClassGroups;
+import dev.resltj.trainer.data.LabeledImages;
+import dev.resltj.trainer.data.MnistFetcher;
+import dev.resltj.trainer.evaluation.EvaluationReport;
+import dev.resltj.trainer.evaluation.Evaluator;
+import dev.resltj.trainer.evaluation.PredictionSet;
+import dev.resltj.trainer.evaluation.ReportWriter;
+import dev.resltj.trainer.model.CheckpointException;
+import dev.resltj.trainer.model.ModelCheckpoint;
+import dev.resltj.trainer.model.NetworkBlock;
+import dev.resltj.trainer.storage.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Re-evaluates a saved model on the MNIST test set and rewrites the report of its run folder. The
+ * groups, labels and training history come from the checkpoint's {@code state.json}.
+ */
+public final class CheckpointEvaluation {
+  private CheckpointEvaluation() {}
+
+  /**
+   * @param dir a run folder ({@code runs/NAME}) or its {@code checkpoint/} folder
+   * @return the new report, written into the run folder
+   */
+  public static EvaluationReport rerun(Path dir, Path dataDir) throws IOException {
+    Path checkpoint = checkpointOf(dir);
+    Path runDir = checkpoint.toAbsolutePath().normalize().getParent();
+    Path stateFile = checkpoint.resolve(TrainingState.FILE);
+    if (!Files.isRegularFile(stateFile)) {
+      throw new CheckpointException(
+          stateFile + " is missing: the checkpoint was not written by train, so its class groups"
+              + " are unknown");
+    }
+    TrainingState state = JsonFiles.read(stateFile, TrainingState.class);
+    ClassGroups groups = new ClassGroups(state.thresholds(), state.classCounts());
+    LabeledImages test = MnistFetcher.ensure(dataDir).loadVerified().test();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NetworkBlock block = ModelCheckpoint.load(checkpoint, manager);
+      Predictions p = Inference.predict(block, manager, block.spec().input(), test);
+      EvaluationReport report =
+          Evaluator.evaluate(
+              PredictionSet.of(test.labels(), p.fused(), p.branches()), groups, state.labels(),
+              TrainingRun.TEST_SET);
+      ReportWriter.write(runDir, report, state.trainingHistory(), groups);
+      return report;
+    }
+  }
+
+  private static Path checkpointOf(Path dir) {
+    if (Files.isRegularFile(dir.resolve(ModelCheckpoint.NETWORK_FILE))) {
+      return dir;
+    }
+    Path inside = dir.resolve(RunFolders.CHECKPOINT_DIR);
+    if (Files.isDirectory(inside)) {
+      return inside;
+    }
+    throw new InvalidRunException(
+        "--checkpoint " + dir + ": expected a run folder (with " + RunFolders.CHECKPOINT_DIR
+            + "/) or a checkpoint folder (with " + ModelCheckpoint.NETWORK_FILE + ")");
+  }
+}
