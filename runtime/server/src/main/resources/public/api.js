@@ -20,7 +20,10 @@ async function errorOf(response) {
     // not JSON (a proxy's page, say): the status line is all there is
   }
   const status = `${response.status} ${response.statusText}`.trim();
-  return new ApiError(detail ? `${detail} (${status})` : `The server answered ${status}.`, response.status);
+  return new ApiError(
+    detail ? `${detail} (${status})` : `The server answered ${status}.`,
+    response.status,
+  );
 }
 
 async function send(url, options = {}) {

@@ -24,7 +24,9 @@ let inFlight = false;
 let again = false;
 
 function messageOf(error) {
-  return error instanceof ApiError ? error.message : `Something went wrong in the page: ${error.message}`;
+  return error instanceof ApiError
+    ? error.message
+    : `Something went wrong in the page: ${error.message}`;
 }
 
 // ---- models ----
@@ -63,12 +65,7 @@ async function loadModels() {
       ? current
       : ready.find((m) => m.name === DEFAULT_MODEL) || ready[0];
   picker.disabled = ready.length === 0;
-  if (wanted && !models.some((m) => m.name === wanted)) {
-    prediction.error(`There is no model named “${wanted}”; showing ${choice ? choice.name : 'none'} instead.`, true);
-  }
-  if (current && current.state === 'failed') {
-    showCardMessage(`${current.name} failed to load: ${current.reason}`);
-  }
+  showNotice(wanted, current, choice, models);
   if (!choice) {
     const loading = models.some((m) => m.state === 'loading');
     if (loading) {
@@ -86,6 +83,22 @@ async function loadModels() {
   if (models.some((m) => m.state === 'loading')) {
     setTimeout(loadModels, POLL_MS);
   }
+}
+
+/** Says why the page shows another model than the one asked for in the address or picked. */
+function showNotice(wanted, current, choice, models) {
+  let why = '';
+  if (wanted && !models.some((m) => m.name === wanted)) {
+    why = `The server has no model named “${wanted}”`;
+  } else if (current && current.state === 'failed') {
+    why = `${current.name} failed to load: ${current.reason}`;
+  } else if (current && current.state === 'loading') {
+    why = `${current.name} is still loading`;
+  }
+  const notice = $('notice');
+  notice.hidden = !why;
+  notice.textContent =
+    choice && choice !== current ? `${why}; showing ${choice.name} instead.` : `${why}.`;
 }
 
 async function selectModel(name) {
@@ -248,7 +261,8 @@ window.addEventListener('drop', (e) => {
   }
 });
 window.addEventListener('paste', (e) => {
-  const file = e.clipboardData && Array.from(e.clipboardData.files).find((f) => f.type.startsWith('image/'));
+  const file =
+    e.clipboardData && Array.from(e.clipboardData.files).find((f) => f.type.startsWith('image/'));
   if (file) {
     useFile(file);
   }

@@ -4,10 +4,10 @@
 // Stroke width on screen, as a fraction of the pad's side.
 const SCREEN_INK = 0.07;
 
-// How MNIST digits were made: the digit scaled to fit a 20 x 20 box, then placed in 28 x 28 with its
-// centre of mass in the middle. Strokes are kept as points, so the model's image is drawn afresh at
-// MNIST's stroke width however large the person drew. At 2.5 px, digits traced from MNIST test images
-// carry 1.10 times the ink of the originals (2 px: 0.90 times; measured over 60 digits).
+// How MNIST digits were made: the digit scaled to fit a 20 x 20 box, then placed in 28 x 28 with
+// its centre of mass in the middle. Strokes are kept as points, so the model's image is drawn afresh
+// at MNIST's stroke width however large the person drew. At 2.5 px, digits traced from MNIST test
+// images carry 1.10 times the ink of the originals (2 px: 0.90 times; measured over 60 digits).
 const FRAME = 28;
 const BOX = 20;
 const MODEL_INK = 2.5;
@@ -72,7 +72,7 @@ export class DrawingPad extends EventTarget {
     this.#changed();
   }
 
-  /** Shows a picture instead of the strokes; bitmap may be null when the browser cannot decode it. */
+  /** Shows a picture instead of the strokes; bitmap is null when the browser cannot decode it. */
   showPicture(file, bitmap) {
     this.#strokes = [];
     this.#active = null;
@@ -83,7 +83,10 @@ export class DrawingPad extends EventTarget {
   #point(e) {
     const rect = this.#canvas.getBoundingClientRect();
     const clamp = (v) => Math.min(1, Math.max(0, v));
-    return { x: clamp((e.clientX - rect.left) / rect.width), y: clamp((e.clientY - rect.top) / rect.height) };
+    return {
+      x: clamp((e.clientX - rect.left) / rect.width),
+      y: clamp((e.clientY - rect.top) / rect.height),
+    };
   }
 
   #down(e) {

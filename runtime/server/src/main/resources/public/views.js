@@ -65,7 +65,7 @@ function groupMeaning(group) {
   }[group];
 }
 
-/** The prediction panel. Its data-state (empty, pending, done, error) tells tests when it settled. */
+/** The prediction panel. Its data-state (empty, pending, done, error) says when it settled. */
 export class PredictionView {
   #panel = $('result');
 
@@ -137,6 +137,12 @@ export class PredictionView {
       `Answered in ${milliseconds(answer.roundTripMs)} ` +
       `(${milliseconds(answer.timing_ms)} of it in the server) by ${answer.model}.`;
     this.#state(settled ? 'done' : 'pending');
+    if (settled) {
+      // one announcement per finished drawing, not one per update while the pen moves
+      const group = best.group ? `, ${best.group} class` : '';
+      $('announce').textContent =
+        `The model reads ${best.label}, ${percent(best.probability)}${group}.`;
+    }
   }
 }
 
@@ -155,7 +161,12 @@ export function showCard(card) {
   $('card-version').textContent = card.version ? `version ${card.version}` : '';
   $('card-method').textContent = describeMethod(card);
   const input = card.input;
-  const channels = input.channels === 1 ? 'grayscale' : input.channels === 3 ? 'RGB' : `${input.channels} channels`;
+  const channels =
+    input.channels === 1
+      ? 'grayscale'
+      : input.channels === 3
+        ? 'RGB'
+        : `${input.channels} channels`;
   $('card-input').textContent =
     `${input.width} × ${input.height} ${channels}, ${POLARITIES[input.polarity] || input.polarity}`;
   showMetrics(card.metrics);

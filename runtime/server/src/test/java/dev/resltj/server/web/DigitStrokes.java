@@ -40,7 +40,8 @@ final class DigitStrokes {
   }
 
   /** The strokes as one pointer sequence on {@code pad}, whose side is {@code side} CSS pixels. */
-  static Sequence draw(List<List<Point>> strokes, WebElement pad, int side, PointerInput.Kind kind) {
+  static Sequence draw(
+      List<List<Point>> strokes, WebElement pad, int side, PointerInput.Kind kind) {
     PointerInput pen = new PointerInput(kind, kind.name().toLowerCase(Locale.ROOT));
     Sequence sequence = new Sequence(pen, 0);
     PointerInput.Origin origin = PointerInput.Origin.fromElement(pad);
@@ -48,7 +49,8 @@ final class DigitStrokes {
     for (List<Point> stroke : strokes) {
       Point first = stroke.get(0);
       sequence.addAction(
-          pen.createPointerMove(Duration.ZERO, origin, offset(first.x(), side), offset(first.y(), side)));
+          pen.createPointerMove(
+              Duration.ZERO, origin, offset(first.x(), side), offset(first.y(), side)));
       sequence.addAction(pen.createPointerDown(button));
       for (Point p : stroke.subList(1, stroke.size())) {
         sequence.addAction(
@@ -146,7 +148,8 @@ final class DigitStrokes {
     int last = path.get(path.size() - 1);
     int before = path.size() > 1 ? path.get(path.size() - 2) : -1;
     neighbours(skeleton, last).stream()
-        .filter(q -> done[q] && q != before && !path.contains(q) || q == path.get(0) && path.size() > 3)
+        .filter(
+            q -> done[q] && q != before && !path.contains(q) || q == path.get(0) && path.size() > 3)
         .findFirst()
         .ifPresent(path::add);
     return path.stream().map(p -> new Point(p % SIDE + 0.5, p / SIDE + 0.5)).toList();

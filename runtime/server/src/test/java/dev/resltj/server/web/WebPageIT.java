@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,6 +60,7 @@ class WebPageIT {
 
   /** Why the tests cannot run here, or empty. */
   private Optional<String> skip = Optional.empty();
+
   private Mnist test;
   private TempModels models;
   private ApplicationContext context;
@@ -67,6 +70,7 @@ class WebPageIT {
   private JsonNode card;
   private HeadlessChromium chromium;
   private ChromeDriver driver;
+
   /** Test images the served model gets right from their pixels, one per long-tail group. */
   private final Map<String, Integer> digits = new LinkedHashMap<>();
 
@@ -99,9 +103,12 @@ class WebPageIT {
     context =
         ApplicationContext.run(
             Map.of(
-                "micronaut.server.host", "127.0.0.1",
-                "micronaut.server.port", -1,
-                "reslt.models.dir", models.dir().toString()),
+                "micronaut.server.host",
+                "127.0.0.1",
+                "micronaut.server.port",
+                -1,
+                "reslt.models.dir",
+                models.dir().toString()),
             "test");
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     server.start();
@@ -239,7 +246,8 @@ class WebPageIT {
 
   @Test
   void theAnswerFollowsTheDrawingWhileThePenIsDownAtMostOneRequestPerDebounce() {
-    List<DigitStrokes.Point> stroke = DigitStrokes.of(test, digits.values().iterator().next()).get(0);
+    List<DigitStrokes.Point> stroke =
+        DigitStrokes.of(test, digits.values().iterator().next()).get(0);
     WebElement pad = driver.findElement(By.id("pad"));
     int side = pad.getSize().getWidth();
     PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
@@ -251,7 +259,10 @@ class WebPageIT {
       DigitStrokes.Point p = stroke.get(i * stroke.size() / 24);
       down.addAction(
           mouse.createPointerMove(
-              Duration.ofMillis(i == 0 ? 0 : 50), origin, DigitStrokes.offset(p.x(), side), DigitStrokes.offset(p.y(), side)));
+              Duration.ofMillis(i == 0 ? 0 : 50),
+              origin,
+              DigitStrokes.offset(p.x(), side),
+              DigitStrokes.offset(p.y(), side)));
       if (i == 0) {
         down.addAction(mouse.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
       }
@@ -280,7 +291,7 @@ class WebPageIT {
   }
 
   @Test
-  void undoRestoresThePreviousAnswerAndClearEmptiesThePad() {
+  void undoRestoresThePreviousAnswerAndClearEmptiesThePadByMouseOrKeyboard() {
     int index = digits.values().iterator().next();
     draw(index, PointerInput.Kind.MOUSE);
     awaitSettled();
@@ -289,10 +300,12 @@ class WebPageIT {
     WebElement pad = driver.findElement(By.id("pad"));
     PointerInput mouse = new PointerInput(PointerInput.Kind.MOUSE, "mouse");
     Sequence slash = new Sequence(mouse, 0);
-    slash.addAction(mouse.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(pad), -150, 150));
+    slash.addAction(
+        mouse.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(pad), -150, 150));
     slash.addAction(mouse.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
     slash.addAction(
-        mouse.createPointerMove(Duration.ofMillis(50), PointerInput.Origin.fromElement(pad), 150, -150));
+        mouse.createPointerMove(
+            Duration.ofMillis(50), PointerInput.Origin.fromElement(pad), 150, -150));
     slash.addAction(mouse.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
     int strokes = strokesOnPad();
     driver.perform(List.of(slash));
@@ -305,7 +318,17 @@ class WebPageIT {
     awaitSettled();
     assertEquals(drawn, bars());
 
-    driver.findElement(By.id("clear")).click();
+    // the keyboard does the same: Ctrl+Z undoes, a focused button takes the space bar
+    driver.perform(List.of(slash));
+    awaitStrokes(strokes + 1, false);
+    awaitSettled();
+    new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+    awaitStrokes(strokes, false);
+    awaitSettled();
+    assertEquals(drawn, bars());
+
+    driver.findElement(By.id("clear")).sendKeys(Keys.SPACE);
+    awaitStrokes(0, false);
     assertEquals("empty", state());
     assertFalse(driver.findElement(By.id("answer")).isDisplayed());
     assertFalse(driver.findElement(By.id("undo")).isEnabled());
@@ -317,6 +340,17 @@ class WebPageIT {
                 + "let lit = 0; for (let i = 0; i < d.length; i += 4) if (d[i] > 0) lit++;"
                 + "return lit;");
     assertEquals(0L, lit);
+  }
+
+  @Test
+  void anUnknownModelInTheAddressIsNamedAndAServedOneShown() {
+    driver.get(base + "/?model=no-such-model");
+    waitUntil(() -> driver.findElement(By.id("card")).isDisplayed(), "the model card to show");
+    assertEquals(
+        "The server has no model named “no-such-model”; showing " + model + " instead.",
+        text("notice"));
+    assertEquals(model, driver.findElement(By.id("model")).getAttribute("value"));
+    assertTrue(driver.getCurrentUrl().endsWith("?model=" + model), driver.getCurrentUrl());
   }
 
   @Test
@@ -346,9 +380,11 @@ class WebPageIT {
 
   @Test
   void aServerErrorIsShownAsAMessageAndThePageKeepsWorking() {
-    byte[] notAnImage = "these are not the pixels you are looking for".getBytes(StandardCharsets.UTF_8);
+    byte[] notAnImage =
+        "these are not the pixels you are looking for".getBytes(StandardCharsets.UTF_8);
     String serverSays =
-        http.post("/v1/models/" + model + "/classify?top_k=5", "application/octet-stream", notAnImage)
+        http.post(
+                "/v1/models/" + model + "/classify?top_k=5", "application/octet-stream", notAnImage)
             .error();
 
     drop(notAnImage, "notes.txt", "text/plain");
