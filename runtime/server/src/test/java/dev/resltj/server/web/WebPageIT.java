@@ -41,18 +41,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page in a real browser (headless Chromium) against the real server serving a model that
  * really reads digits: the repository's default model when it is there, else a softmax regression
- * trained on MNIST-LT in the test. Digits are drawn on the pad from real MNIST test images and
- * dropped as PNG files; the page must show the true digit. Every test is skipped, with the reason,
- * when MNIST or the browser is missing. Saves screenshots to {@code reslt.web.screenshots.dir}.
+ * trained on MNIST-LT in the test (with a plain cross-entropy twin to pick instead). Digits are
+ * drawn on the pad from real MNIST test images and dropped as PNG files; the page must show the
+ * true digit. Every test is skipped, with the reason, when MNIST or the browser is missing. Saves
+ * screenshots to {@code reslt.web.screenshots.dir}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageIT {
-  private static final String FIXTURE = "mnist-lt-softmax";
+  private static final String FIXTURE = "mnist-lt-logit-adjusted";
+  private static final String OTHER_FIXTURE = "mnist-lt-ce";
   private static final String DEFAULT = "reslt-mnist-lt";
   private static final int DESKTOP_WIDTH = 1280;
   private static final int DESKTOP_HEIGHT = 860;
@@ -93,7 +96,9 @@ class WebPageIT {
 
     test = Mnist.load(mnist, "t10k");
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(FIXTURE + ".onnx", LongTailSoftmax.train(Mnist.load(mnist, "train"), 7).onnx(test));
+    Mnist train = Mnist.load(mnist, "train");
+    files.put(FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, true).onnx(test));
+    files.put(OTHER_FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, false).onnx(test));
     Path defaultModel = Path.of(System.getProperty("reslt.default.model", "models/none.onnx"));
     if (Files.isRegularFile(defaultModel)) {
       files.put(DEFAULT + ".onnx", read(defaultModel));
@@ -124,7 +129,7 @@ class WebPageIT {
     List<String> groups =
         card.get("groups") == null ? List.of("any") : List.of("head", "medium", "tail");
     for (int i = 0; i < test.size() && digits.size() < groups.size(); i++) {
-      String group = groupOf(test.label(i));
+      String group = card.get("groups") == null ? "any" : groupOf(test.label(i));
       if (digits.containsKey(group)) {
         continue;
       }
@@ -143,10 +148,11 @@ class WebPageIT {
     return r.json();
   }
 
+  /** The group of class {@code index} in the model card, null when the card has no groups. */
   private String groupOf(int index) {
     JsonNode groups = card.get("groups");
     if (groups == null) {
-      return "any";
+      return null;
     }
     for (String g : List.of("head", "medium", "tail")) {
       for (JsonNode member : groups.get(g).values()) {
@@ -187,7 +193,7 @@ class WebPageIT {
         driver.findElements(By.cssSelector("#model option")).stream()
             .map(o -> o.getAttribute("value"))
             .toList();
-    assertTrue(options.contains(FIXTURE), options.toString());
+    assertTrue(options.containsAll(List.of(FIXTURE, OTHER_FIXTURE)), options.toString());
     assertEquals(model, text("card-name"));
     assertFalse(text("card-method").isBlank());
     JsonNode input = card.get("input");
@@ -199,12 +205,20 @@ class WebPageIT {
         text("card-input"));
 
     JsonNode metrics = card.get("metrics");
-    assertEquals(
-        percent(metrics.get("top1").getDoubleValue()),
-        driver.findElement(By.cssSelector("[data-metric=top-1] .metric-value")).getText());
-    assertEquals(
-        percent(metrics.get("tail").getDoubleValue()),
-        driver.findElement(By.cssSelector("[data-metric=tail] .metric-value")).getText());
+    assertEquals(metrics != null, driver.findElement(By.id("card-metrics")).isDisplayed());
+    for (String metric : List.of("top1", "balanced", "head", "medium", "tail")) {
+      List<WebElement> shown =
+          driver.findElements(
+              By.cssSelector(
+                  "[data-metric="
+                      + (metric.equals("top1") ? "top-1" : metric)
+                      + "] .metric-value"));
+      if (metrics == null || metrics.get(metric) == null) {
+        assertTrue(shown.isEmpty(), metric);
+      } else {
+        assertEquals(percent(metrics.get(metric).getDoubleValue()), shown.get(0).getText(), metric);
+      }
+    }
 
     List<WebElement> columns = driver.findElements(By.cssSelector("#counts .count"));
     assertEquals(card.get("class_counts").size(), columns.size());
@@ -343,14 +357,32 @@ class WebPageIT {
   }
 
   @Test
+  void pickingAnotherModelShowsItsCardAndAsksIt() {
+    int index = digits.values().iterator().next();
+    draw(index, PointerInput.Kind.MOUSE);
+    awaitSettled();
+    assertTrue(text("latency").endsWith("by " + model + "."), text("latency"));
+
+    new Select(driver.findElement(By.id("model"))).selectByValue(OTHER_FIXTURE);
+    waitUntil(() -> text("card-name").equals(OTHER_FIXTURE), "the other model's card");
+    assertEquals("Cross-entropy", text("card-method"));
+    waitUntil(() -> text("latency").endsWith("by " + OTHER_FIXTURE + "."), "the other's answer");
+    awaitSettled();
+    assertTrue(driver.getCurrentUrl().endsWith("?model=" + OTHER_FIXTURE), driver.getCurrentUrl());
+  }
+
+  @Test
   void anUnknownModelInTheAddressIsNamedAndAServedOneShown() {
     driver.get(base + "/?model=no-such-model");
     waitUntil(() -> driver.findElement(By.id("card")).isDisplayed(), "the model card to show");
+    // the default model when it is served, else the first in the server's list
+    String shown = driver.findElement(By.id("model")).getAttribute("value");
+    assertEquals(model.equals(DEFAULT) ? DEFAULT : OTHER_FIXTURE, shown);
     assertEquals(
-        "The server has no model named “no-such-model”; showing " + model + " instead.",
+        "The server has no model named “no-such-model”; showing " + shown + " instead.",
         text("notice"));
-    assertEquals(model, driver.findElement(By.id("model")).getAttribute("value"));
-    assertTrue(driver.getCurrentUrl().endsWith("?model=" + model), driver.getCurrentUrl());
+    assertEquals(shown, text("card-name"));
+    assertTrue(driver.getCurrentUrl().endsWith("?model=" + shown), driver.getCurrentUrl());
   }
 
   @Test
