@@ -124,8 +124,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
       }
       if (queuedItems + items > policy.maxQueueSize()) {
         observer.rejected(BatchObserver.Rejection.QUEUE_FULL);
-        throw new QueueFullException(
-            name, queuedItems, items, policy.maxQueueSize(), RETRY_AFTER);
+        throw new QueueFullException(name, queuedItems, items, policy.maxQueueSize(), RETRY_AFTER);
       }
       queue.addLast(pending);
       queuedItems += items;

@@ -82,7 +82,8 @@ final class InferenceController {
       description = "Not answered within the deadline",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   CompletableFuture<InferenceResponse> infer(
-      @PathVariable String name, @Nullable
+      @PathVariable String name,
+      @Nullable
           @Body
           @RequestBody(
               required = true,

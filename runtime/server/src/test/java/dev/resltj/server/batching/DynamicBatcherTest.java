@@ -163,8 +163,7 @@ class DynamicBatcherTest {
       List<Future<Boolean>> answers = new ArrayList<>();
       for (int i = 0; i < 4000; i++) {
         int value = i;
-        answers.add(
-            clients.submit(() -> batcher.submit(new Job(value, 1), 1).get() == value * 10));
+        answers.add(clients.submit(() -> batcher.submit(new Job(value, 1), 1).get() == value * 10));
       }
       for (Future<Boolean> answer : answers) {
         assertTrue(answer.get(30, TimeUnit.SECONDS));
@@ -205,7 +204,8 @@ class DynamicBatcherTest {
 
   @Test
   void refusesARequestLargerThanTheWholeQueue() {
-    var batcher = start(policy(32, Duration.ZERO, 4, LONG), new RecordingHandler(false), BatchObserver.NONE);
+    var batcher =
+        start(policy(32, Duration.ZERO, 4, LONG), new RecordingHandler(false), BatchObserver.NONE);
 
     assertThrows(RequestTooLargeException.class, () -> batcher.submit(new Job(1, 5), 5));
   }
