@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param mergeRequests whether requests are merged into shared runs; when {@code false} every
  *     request runs alone (the queue, its bound and the deadline still apply)
  * @param maxBatchSize most items (images) in one run; a single request larger than this runs alone
- * @param maxQueueDelay longest time the oldest request of a batch waits for the batch to fill,
- *     while the model is under concurrent load; a lone request on an idle model runs at once
+ * @param maxQueueDelay longest time the oldest request of a batch waits for the batch to fill, and
+ *     only while more requests are announced ({@link DynamicBatcher#announce()}); a lone request on
+ *     an idle model runs at once
  * @param maxQueueSize most items waiting in the queue; a request that does not fit is refused at
  *     once
  * @param deadline time from submission after which a request that has not been answered fails and

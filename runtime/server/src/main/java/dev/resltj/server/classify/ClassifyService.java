@@ -46,8 +46,10 @@ public final class ClassifyService {
           "the image is empty: send PNG, JPEG, BMP or GIF bytes as the body or as a multipart"
               + " file");
     }
-    ImageRows rows = model.prepare(image);
-    return model.run(rows).thenApply(outputs -> respond(model, outputs, k, start));
+    try (LoadedModel.Incoming incoming = model.announce()) {
+      ImageRows rows = model.prepare(image);
+      return incoming.run(rows).thenApply(outputs -> respond(model, outputs, k, start));
+    }
   }
 
   private static ClassifyResponse respond(

@@ -44,13 +44,22 @@ public final class InferenceService {
         model.outputs().stream().map(TensorMetadata::of).toList());
   }
 
-  /** {@code POST /v2/models/{name}/infer}: completes on a batcher thread. */
+  /**
+   * {@code POST /v2/models/{name}/infer} with the body as received: completes on a batcher thread.
+   * The request is announced to the model's batcher while it is parsed, so a run being formed can
+   * wait for it.
+   */
   public CompletableFuture<InferenceResponse> infer(
-      String name, Optional<String> version, InferenceRequest request) {
+      String name, Optional<String> version, byte[] body) {
     LoadedModel model = registry.require(name, version);
-    ImageRows images = readInput(model, request.inputs());
-    List<Wanted> wanted = readOutputs(model, request.outputs());
-    return model.run(images).thenApply(outputs -> respond(model, request.id(), wanted, outputs));
+    try (LoadedModel.Incoming incoming = model.announce()) {
+      InferenceRequest request = InferenceRequestParser.parse(body);
+      ImageRows images = readInput(model, request.inputs());
+      List<Wanted> wanted = readOutputs(model, request.outputs());
+      return incoming
+          .run(images)
+          .thenApply(outputs -> respond(model, request.id(), wanted, outputs));
+    }
   }
 
   private static ImageRows readInput(LoadedModel model, List<RequestInput> inputs) {

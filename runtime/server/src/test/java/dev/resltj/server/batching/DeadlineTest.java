@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlineTest implements TestPropertyProvider {
-  private final TempModels models = TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
+  private final TempModels models =
+      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
 
   @Inject EmbeddedServer server;
   private Http http;

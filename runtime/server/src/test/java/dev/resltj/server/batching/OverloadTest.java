@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverloadTest implements TestPropertyProvider {
-  private final TempModels models = TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
+  private final TempModels models =
+      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
 
   @Inject EmbeddedServer server;
   private Http http;
