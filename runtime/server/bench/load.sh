@@ -4,6 +4,7 @@
 #   runtime/server/bench/load.sh            # from anywhere; about 5 minutes
 #   DURATION=5s CONCURRENCY="1 64" runtime/server/bench/load.sh
 #   SERVER_ENV="RESLT_BATCHING_MAX_QUEUE_DELAY=0ms" runtime/server/bench/load.sh   # other settings
+#   JAVA_OPTS="-Xmx192m" runtime/server/bench/load.sh                             # other JVM options
 #
 # Serves one model twice from a temporary folder, as "bench" (dynamic batching on) and
 # "bench-nobatch" (batching off), and measures with wrk, at each concurrency: the trivial
@@ -12,7 +13,7 @@
 # from launch to ready and the peak resident memory under load. The model is the repository's
 # models/reslt-mnist-lt.onnx, or, when it is not there yet, a fixture CNN of realistic size
 # (107k parameters) built by the test sources. The server runs as the README starts it
-# (java -Xmx256m -jar). Bounded: every wrk run has a fixed duration and the server is stopped on
+# (java -Xmx256m -jar, or JAVA_OPTS). Bounded: every wrk run has a fixed duration and the server is stopped on
 # exit, error or interrupt. Results: bench/results/latest.md.
 set -euo pipefail
 
@@ -23,6 +24,7 @@ WARMUP=${WARMUP:-4s}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
 PORT=${PORT:-18181}
 SERVER_ENV=${SERVER_ENV:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 OUT=${OUT:-$HERE/results/latest.md}
 BASE="http://127.0.0.1:$PORT"
 TICKS=$(getconf CLK_TCK)
@@ -77,7 +79,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 START=$(date +%s%N)
 env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
   RESLT_BATCHING_DISABLED_FOR=bench-nobatch \
-  java -Xmx256m -jar "$JAR" >"$WORK/server.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 READY=""
 for _ in $(seq 1 1200); do
@@ -158,7 +160,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
-  echo "- server: java -Xmx256m -jar, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
+  echo "- server: java $JAVA_OPTS -jar, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
   echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"
