@@ -1,6 +1,6 @@
 package dev.resltj.server.web;
 
-import dev.resltj.server.fixtures.Mnist;
+import dev.resltj.runtime.fixtures.MnistData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class DigitStrokes {
   /** A pixel is ink when at least this bright. */
   static final int INK = 128;
 
-  private static final int SIDE = Mnist.SIDE;
+  private static final int SIDE = MnistData.SIDE;
   // 4-neighbours first, so a line is followed along its pixels rather than across a corner
   private static final int[][] STEPS = {
     {0, -1}, {1, 0}, {0, 1}, {-1, 0}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}
@@ -31,7 +31,7 @@ final class DigitStrokes {
   private DigitStrokes() {}
 
   /** The strokes of MNIST image {@code index}. */
-  static List<List<Point>> of(Mnist data, int index) {
+  static List<List<Point>> of(MnistData data, int index) {
     boolean[] ink = new boolean[SIDE * SIDE];
     for (int p = 0; p < ink.length; p++) {
       ink[p] = data.pixel(index, p) >= INK;

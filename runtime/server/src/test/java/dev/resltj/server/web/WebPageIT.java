@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.resltj.runtime.fixtures.MnistData;
 import dev.resltj.server.fixtures.HeadlessChromium;
 import dev.resltj.server.fixtures.Http;
 import dev.resltj.server.fixtures.LongTailSoftmax;
-import dev.resltj.server.fixtures.Mnist;
 import dev.resltj.server.fixtures.TempModels;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
@@ -64,7 +64,7 @@ class WebPageIT {
   /** Why the tests cannot run here, or empty. */
   private Optional<String> skip = Optional.empty();
 
-  private Mnist test;
+  private MnistData test;
   private TempModels models;
   private ApplicationContext context;
   private Http http;
@@ -79,7 +79,11 @@ class WebPageIT {
 
   @BeforeAll
   void startServerAndBrowser() {
-    Path mnist = Mnist.directory().orElse(null);
+    // this test trains on the training images too, so it needs those as well as the test images
+    Path mnist =
+        MnistData.directory()
+            .filter(d -> Files.isRegularFile(d.resolve("train-images-idx3-ubyte")))
+            .orElse(null);
     if (mnist == null) {
       skip = Optional.of("MNIST not found (system property reslt.mnist.dir)");
       System.err.println("WebPageIT skipped: " + skip.get());
@@ -94,9 +98,9 @@ class WebPageIT {
     }
     driver = chromium.driver();
 
-    test = Mnist.load(mnist, "t10k");
+    test = MnistData.load(mnist, "t10k");
     Map<String, byte[]> files = new LinkedHashMap<>();
-    Mnist train = Mnist.load(mnist, "train");
+    MnistData train = MnistData.load(mnist, "train");
     files.put(FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, true).onnx(test));
     files.put(OTHER_FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, false).onnx(test));
     Path defaultModel = Path.of(System.getProperty("reslt.default.model", "models/none.onnx"));
@@ -538,14 +542,14 @@ class WebPageIT {
     float[] original = test.image(index);
     double ma = 0;
     double mb = 0;
-    for (int p = 0; p < Mnist.PIXELS; p++) {
-      ma += preview.get(p) / (double) Mnist.PIXELS;
-      mb += original[p] / Mnist.PIXELS;
+    for (int p = 0; p < MnistData.PIXELS; p++) {
+      ma += preview.get(p) / (double) MnistData.PIXELS;
+      mb += original[p] / MnistData.PIXELS;
     }
     double ab = 0;
     double aa = 0;
     double bb = 0;
-    for (int p = 0; p < Mnist.PIXELS; p++) {
+    for (int p = 0; p < MnistData.PIXELS; p++) {
       double a = preview.get(p) - ma;
       double b = original[p] - mb;
       ab += a * b;
