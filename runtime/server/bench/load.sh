@@ -3,6 +3,8 @@
 #
 #   runtime/server/bench/load.sh            # from anywhere; about 5 minutes
 #   DURATION=5s CONCURRENCY="1 64" runtime/server/bench/load.sh
+#   SERVER_ENV="RESLT_BATCHING_MAX_QUEUE_DELAY=0ms" runtime/server/bench/load.sh   # other settings
+#   JAVA_OPTS="-Xmx192m" runtime/server/bench/load.sh                             # other JVM options
 #
 # Serves one model twice from a temporary folder, as "bench" (dynamic batching on) and
 # "bench-nobatch" (batching off), and measures with wrk, at each concurrency: the trivial
@@ -11,16 +13,18 @@
 # from launch to ready and the peak resident memory under load. The model is the repository's
 # models/reslt-mnist-lt.onnx, or, when it is not there yet, a fixture CNN of realistic size
 # (107k parameters) built by the test sources. The server runs as the README starts it
-# (java -Xmx256m -jar). Bounded: every wrk run has a fixed duration and the server is stopped on
+# (java -Xmx256m -jar, or JAVA_OPTS). Bounded: every wrk run has a fixed duration and the server is stopped on
 # exit, error or interrupt. Results: bench/results/latest.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../../.." && pwd)
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-8s}
+WARMUP=${WARMUP:-4s}
 CONCURRENCY=${CONCURRENCY:-"1 16 64"}
 PORT=${PORT:-18181}
+SERVER_ENV=${SERVER_ENV:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 OUT=${OUT:-$HERE/results/latest.md}
 BASE="http://127.0.0.1:$PORT"
 TICKS=$(getconf CLK_TCK)
@@ -73,9 +77,9 @@ DIGIT=$(python3 "$HERE/inputs.py" "$WORK" $IDX)
 # ---- start and time to ready ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 START=$(date +%s%N)
-RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
+env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
   RESLT_BATCHING_DISABLED_FOR=bench-nobatch \
-  java -Xmx256m -jar "$JAR" >"$WORK/server.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 READY=""
 for _ in $(seq 1 1200); do
@@ -122,14 +126,20 @@ run() {
     }' <<<"$out"
 }
 
-warm() { BODY_FILE=${3:-} CONTENT_TYPE=${4:-} wrk -t2 -c16 -d"$WARMUP" ${3:+-s "$HERE/body.lua"} "$BASE$1" >/dev/null; }
-# two rounds over every endpoint, so the JIT has compiled all the paths before anything is measured
-for _ in 1 2; do
-  warm /v2/health/live
-  warm /v2/models/bench/infer "$WORK/infer.json" application/json
-  warm /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
-  warm /v1/models/bench/classify "$WORK/digit.png" image/png
-  warm /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
+warm() {
+  local c=$1 path=$2 body=${3:-} type=${4:-}
+  BODY_FILE=$body CONTENT_TYPE=$type wrk -t$(( c < 2 ? 1 : 2 )) -c"$c" -d"$WARMUP" \
+    ${body:+-s "$HERE/body.lua"} "$BASE$path" >/dev/null
+}
+# every endpoint at every concurrency before anything is measured: the JIT recompiles when the
+# profile changes (a lone request takes other branches than a full batch), and that CPU would
+# otherwise land in the first measured run
+for c in $CONCURRENCY; do
+  warm "$c" /v2/health/live
+  warm "$c" /v2/models/bench/infer "$WORK/infer.json" application/json
+  warm "$c" /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
+  warm "$c" /v1/models/bench/classify "$WORK/digit.png" image/png
+  warm "$c" /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
 done
 
 ROWS=""
@@ -150,7 +160,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
-  echo "- server: java -Xmx256m -jar; wrk on 127.0.0.1, $DURATION per run after two rounds of $WARMUP warm-up per endpoint; wrk and the server share the machine"
+  echo "- server: java $JAVA_OPTS -jar, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
   echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"

@@ -87,8 +87,7 @@ class OperationsTest implements TestPropertyProvider {
     JsonNode health = http.get("/health").json();
     assertEquals("UP", health.get("status").getStringValue());
     assertEquals(
-        "ready",
-        health.get("details").get("models").get("details").get("probe").getStringValue());
+        "ready", health.get("details").get("models").get("details").get("probe").getStringValue());
     assertEquals(200, http.get("/health/readiness").status());
     assertEquals(200, http.get("/health/liveness").status());
   }

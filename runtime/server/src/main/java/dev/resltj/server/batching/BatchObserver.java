@@ -1,6 +1,8 @@
 package dev.resltj.server.batching;
 
-/** What a {@link DynamicBatcher} reports for metrics. Called on the batcher's threads: keep it fast. */
+/**
+ * What a {@link DynamicBatcher} reports for metrics. Called on the batcher's threads: keep it fast.
+ */
 public interface BatchObserver {
 
   /** Ignores everything. */

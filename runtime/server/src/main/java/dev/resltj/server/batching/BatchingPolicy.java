@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param mergeRequests whether requests are merged into shared runs; when {@code false} every
  *     request runs alone (the queue, its bound and the deadline still apply)
  * @param maxBatchSize most items (images) in one run; a single request larger than this runs alone
- * @param maxQueueDelay longest time the oldest request of a batch waits for the batch to fill, while
- *     the model is under concurrent load; a lone request on an idle model runs at once
- * @param maxQueueSize most items waiting in the queue; a request that does not fit is refused at once
+ * @param maxQueueDelay longest time the oldest request of a batch waits for the batch to fill, and
+ *     only while more requests are announced ({@link DynamicBatcher#announce()}); a lone request on
+ *     an idle model runs at once
+ * @param maxQueueSize most items waiting in the queue; a request that does not fit is refused at
+ *     once
  * @param deadline time from submission after which a request that has not been answered fails and
  *     leaves the queue
  * @param workers threads that run batches concurrently for this model
@@ -31,7 +33,8 @@ public record BatchingPolicy(
       throw new IllegalArgumentException("max batch size must be at least 1, got " + maxBatchSize);
     }
     if (maxQueueDelay.isNegative()) {
-      throw new IllegalArgumentException("max queue delay must not be negative, got " + maxQueueDelay);
+      throw new IllegalArgumentException(
+          "max queue delay must not be negative, got " + maxQueueDelay);
     }
     if (maxQueueSize < 1) {
       throw new IllegalArgumentException("max queue size must be at least 1, got " + maxQueueSize);

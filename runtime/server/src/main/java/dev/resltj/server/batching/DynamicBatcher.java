@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -26,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * deadline fails and leaves the queue, and {@link #close()} answers everything already queued
  * before it returns.
  *
- * <p>The batch delay only applies under concurrent load (more requests waiting, or the previous
- * batch merged several): a lone request on an idle model runs at once, so light traffic never pays
- * the delay while heavy traffic still forms full batches.
+ * <p>A run waits for more requests (up to {@link BatchingPolicy#maxQueueDelay()} after its oldest
+ * request arrived) only while requests are on their way: announced with {@link #announce()} by the
+ * caller as soon as it starts reading them, and not yet queued. A lone request on an idle model
+ * runs at once, and a run never waits for requests nobody has sent: with fewer concurrent clients
+ * than the batch size, waiting for a full batch would only add the delay to every request.
  *
  * @param <I> one caller's request
  * @param <O> one caller's result
@@ -44,11 +47,13 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
   private final long maxQueueDelayNanos;
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition notEmpty = lock.newCondition();
+  private final Condition notEmpty = lock.newCondition(); // idle workers wait here
+  private final Condition moreForBatch = lock.newCondition(); // a worker filling a run waits here
+  private int forming; // guarded by lock: workers waiting to fill a run
   private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
   private int queuedItems; // guarded by lock
   private boolean closed; // guarded by lock
-  private int lastBatchRequests; // guarded by lock
+  private final AtomicInteger arriving = new AtomicInteger();
 
   private final List<Thread> workers;
   private final ScheduledExecutorService deadlines;
@@ -108,28 +113,87 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
    * @throws BatcherClosedException after {@link #close()}
    */
   public CompletableFuture<O> submit(I request, int items) {
-    Objects.requireNonNull(request, "request");
-    if (items < 1) {
-      throw new IllegalArgumentException("a request holds at least one item, got " + items);
+    return enqueue(request, items, null);
+  }
+
+  /**
+   * Announces a request the caller has started to read (parse, decode): runs being formed may wait
+   * for it. Submit it through the returned {@link Arrival}, and close the arrival in any case (a
+   * finally block or try-with-resources), so an abandoned request stops being waited for.
+   */
+  public Arrival announce() {
+    arriving.incrementAndGet();
+    return new Arrival();
+  }
+
+  /** A request on its way to the queue; see {@link #announce()}. */
+  public final class Arrival implements AutoCloseable {
+    private boolean pending = true; // confined to the caller's thread
+
+    private Arrival() {}
+
+    /** Queues the announced request; same contract as {@link DynamicBatcher#submit}. */
+    public CompletableFuture<O> submit(I request, int items) {
+      if (!pending) {
+        throw new IllegalStateException("this arrival was already submitted or closed");
+      }
+      pending = false;
+      return enqueue(request, items, this);
     }
-    if (items > policy.maxQueueSize()) {
-      throw new RequestTooLargeException(name, items, policy.maxQueueSize());
+
+    /** Stops announcing the request if it was never submitted. Idempotent. */
+    @Override
+    public void close() {
+      if (pending) {
+        pending = false;
+        arriving.decrementAndGet();
+        lock.lock();
+        try {
+          moreForBatch.signalAll(); // a run waiting for this request stops waiting
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+  }
+
+  private CompletableFuture<O> enqueue(I request, int items, Arrival arrival) {
+    try {
+      Objects.requireNonNull(request, "request");
+      if (items < 1) {
+        throw new IllegalArgumentException("a request holds at least one item, got " + items);
+      }
+      if (items > policy.maxQueueSize()) {
+        throw new RequestTooLargeException(name, items, policy.maxQueueSize());
+      }
+    } catch (RuntimeException e) {
+      if (arrival != null) {
+        arriving.decrementAndGet();
+      }
+      throw e;
     }
     Pending<I, O> pending = new Pending<>(request, items, System.nanoTime());
     lock.lock();
     try {
+      if (arrival != null) {
+        arriving.decrementAndGet(); // under the lock: a waiting run sees it queued, not arriving
+      }
       if (closed) {
         observer.rejected(BatchObserver.Rejection.SHUT_DOWN);
         throw new BatcherClosedException(name);
       }
       if (queuedItems + items > policy.maxQueueSize()) {
         observer.rejected(BatchObserver.Rejection.QUEUE_FULL);
-        throw new QueueFullException(
-            name, queuedItems, items, policy.maxQueueSize(), RETRY_AFTER);
+        throw new QueueFullException(name, queuedItems, items, policy.maxQueueSize(), RETRY_AFTER);
       }
       queue.addLast(pending);
       queuedItems += items;
-      notEmpty.signal();
+      // a run being filled takes it first; otherwise an idle worker starts a run with it
+      if (forming > 0) {
+        moreForBatch.signal();
+      } else {
+        notEmpty.signal();
+      }
     } finally {
       lock.unlock();
     }
@@ -140,6 +204,11 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
       pending.deadline.cancel(false); // answered before the deadline was even scheduled
     }
     return pending.result;
+  }
+
+  /** Requests announced and not yet queued. */
+  int arriving() {
+    return arriving.get();
   }
 
   /** Items (images) waiting in the queue now. */
@@ -162,6 +231,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     try {
       closed = true;
       notEmpty.signalAll();
+      moreForBatch.signalAll();
     } finally {
       lock.unlock();
     }
@@ -212,7 +282,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         if (closed) {
           return false;
         }
-        awaitMore(Long.MAX_VALUE);
+        await(notEmpty, Long.MAX_VALUE);
       }
       Pending<I, O> first = take();
       batch.add(first);
@@ -220,7 +290,6 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
       if (!policy.mergeRequests()) {
         return true;
       }
-      boolean underLoad = !queue.isEmpty() || lastBatchRequests > 1;
       long waitUntil = first.queuedAtNanos + maxQueueDelayNanos;
       while (items < policy.maxBatchSize()) {
         Pending<I, O> next = queue.peekFirst();
@@ -233,12 +302,19 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
           continue;
         }
         long remaining = waitUntil - System.nanoTime();
-        if (!underLoad || closed || remaining <= 0) {
+        if (arriving.get() == 0 || closed || remaining <= 0) {
           break;
         }
-        awaitMore(remaining);
+        forming++;
+        try {
+          await(moreForBatch, remaining);
+        } finally {
+          forming--;
+        }
       }
-      lastBatchRequests = batch.size();
+      if (!queue.isEmpty()) {
+        notEmpty.signal(); // what did not fit (or arrived meanwhile) goes to an idle worker
+      }
       return true;
     } finally {
       lock.unlock();
@@ -251,12 +327,12 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
     return pending;
   }
 
-  private void awaitMore(long nanos) {
+  private void await(Condition condition, long nanos) {
     try {
       if (nanos == Long.MAX_VALUE) {
-        notEmpty.await();
+        condition.await();
       } else {
-        notEmpty.awaitNanos(nanos);
+        condition.awaitNanos(nanos);
       }
     } catch (InterruptedException e) {
       // only close() stops a worker: an interrupt from elsewhere must not strand queued requests

@@ -21,7 +21,10 @@ public record ClassPrediction(
     @Schema(example = "7") String label,
     @Schema(example = "7") int index,
     @Schema(example = "0.9931") float probability,
-    @Nullable @Schema(example = "tail", allowableValues = {"head", "medium", "tail"})
+    @Nullable
+        @Schema(
+            example = "tail",
+            allowableValues = {"head", "medium", "tail"})
         String group) {
   public ClassPrediction {
     Objects.requireNonNull(label, "label");

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /v1/models/{name}/classify}: the image as the raw body or as a multipart file. Runs on
- * the blocking pool because decoding an image is CPU work that must not hold an event loop.
+ * {@code POST /v1/models/{name}/classify}: the image as the raw body or as a multipart file. Runs
+ * on the blocking pool because decoding an image is CPU work that must not hold an event loop.
  */
 @Controller("/v1/models/{name}/classify")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -16,16 +16,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 
 /** Decodes an uploaded image, runs it through the model's batcher, returns the top classes. */
 @Singleton
 public final class ClassifyService {
   private final ModelRegistry registry;
   private final ClassifySettings settings;
+  private final Semaphore decodes;
 
   ClassifyService(ModelRegistry registry, ClassifySettings settings) {
     this.registry = registry;
     this.settings = settings;
+    this.decodes = new Semaphore(settings.maxConcurrentDecodes());
   }
 
   /**
@@ -46,8 +49,16 @@ public final class ClassifyService {
           "the image is empty: send PNG, JPEG, BMP or GIF bytes as the body or as a multipart"
               + " file");
     }
-    ImageRows rows = model.prepare(image);
-    return model.run(rows).thenApply(outputs -> respond(model, outputs, k, start));
+    try (LoadedModel.Incoming incoming = model.announce()) {
+      ImageRows rows;
+      decodes.acquireUninterruptibly(); // this runs on the blocking pool: waiting is fine here
+      try {
+        rows = model.prepare(image);
+      } finally {
+        decodes.release();
+      }
+      return incoming.run(rows).thenApply(outputs -> respond(model, outputs, k, start));
+    }
   }
 
   private static ClassifyResponse respond(

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** A request arriving while the server shuts down: 503. */
 @Produces
 @Singleton
-final class BatcherClosedHandler implements ExceptionHandler<BatcherClosedException, HttpResponse<ErrorBody>> {
+final class BatcherClosedHandler
+    implements ExceptionHandler<BatcherClosedException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, BatcherClosedException exception) {
     return ErrorResponses.of(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());

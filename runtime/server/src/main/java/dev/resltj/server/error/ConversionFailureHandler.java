@@ -44,15 +44,11 @@ final class ConversionFailureHandler
               + ": "
               + FrameworkMessages.clean(rootMessage(exception));
     } else {
-      String name = argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
+      String name =
+          argument.getAnnotationMetadata().stringValue(Bindable.class).orElse(argument.getName());
       Object value = exception.getConversionError().getOriginalValue().orElse(null);
       message =
-          "parameter '"
-              + name
-              + "' is '"
-              + value
-              + "': expected "
-              + expected(argument.getType());
+          "parameter '" + name + "' is '" + value + "': expected " + expected(argument.getType());
     }
     return ErrorResponses.of(HttpStatus.BAD_REQUEST, message);
   }
@@ -75,7 +71,9 @@ final class ConversionFailureHandler
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  /** The JSON path of the failing value, such as {@code inputs[0].shape[0]}, when serde knows it. */
+  /**
+   * The JSON path of the failing value, such as {@code inputs[0].shape[0]}, when serde knows it.
+   */
   private static String jsonPath(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof SerdeException serde && !serde.getPath().isEmpty()) {

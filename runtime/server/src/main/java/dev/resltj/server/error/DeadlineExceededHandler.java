@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** A request not answered within its deadline: 504. */
 @Produces
 @Singleton
-final class DeadlineExceededHandler implements ExceptionHandler<DeadlineExceededException, HttpResponse<ErrorBody>> {
+final class DeadlineExceededHandler
+    implements ExceptionHandler<DeadlineExceededException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, DeadlineExceededException exception) {
     return ErrorResponses.of(HttpStatus.GATEWAY_TIMEOUT, exception.getMessage());

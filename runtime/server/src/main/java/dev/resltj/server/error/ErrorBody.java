@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 @Serdeable
 @Schema(name = "Error", description = "Every error response")
-public record ErrorBody(@Schema(example = "no model named 'mnist'; this server serves digits")
-    String error) {
+public record ErrorBody(
+    @Schema(example = "no model named 'mnist'; this server serves digits") String error) {
   public ErrorBody {
     Objects.requireNonNull(error, "error");
   }

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** An image over the pixel limit, refused from its header: 413. */
 @Produces
 @Singleton
-final class ImageTooLargeHandler implements ExceptionHandler<ImageTooLargeException, HttpResponse<ErrorBody>> {
+final class ImageTooLargeHandler
+    implements ExceptionHandler<ImageTooLargeException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, ImageTooLargeException exception) {
     return ErrorResponses.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage());

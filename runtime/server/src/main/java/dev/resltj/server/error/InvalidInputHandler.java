@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** Input the model cannot take (undecodable image, wrong tensor): 400. */
 @Produces
 @Singleton
-final class InvalidInputHandler implements ExceptionHandler<InvalidInputException, HttpResponse<ErrorBody>> {
+final class InvalidInputHandler
+    implements ExceptionHandler<InvalidInputException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, InvalidInputException exception) {
     return ErrorResponses.of(HttpStatus.BAD_REQUEST, exception.getMessage());

@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 /** A malformed request: 400. */
 @Produces
 @Singleton
-final class InvalidRequestHandler implements ExceptionHandler<InvalidRequestException, HttpResponse<ErrorBody>> {
+final class InvalidRequestHandler
+    implements ExceptionHandler<InvalidRequestException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, InvalidRequestException exception) {
     return ErrorResponses.of(HttpStatus.BAD_REQUEST, exception.getMessage());

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** A model still loading or failed: 503. */
 @Produces
 @Singleton
-final class ModelNotReadyHandler implements ExceptionHandler<ModelNotReadyException, HttpResponse<ErrorBody>> {
+final class ModelNotReadyHandler
+    implements ExceptionHandler<ModelNotReadyException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, ModelNotReadyException exception) {
     return ErrorResponses.of(HttpStatus.SERVICE_UNAVAILABLE, exception.getMessage());

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 /** A full queue: 503 at once with {@code Retry-After}, so clients back off instead of piling on. */
 @Produces
 @Singleton
-final class QueueFullHandler implements ExceptionHandler<QueueFullException, HttpResponse<ErrorBody>> {
+final class QueueFullHandler
+    implements ExceptionHandler<QueueFullException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, QueueFullException exception) {
     long seconds = Math.max(1, exception.retryAfter().toSeconds());

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** More images in one request than a model's queue holds: 413. */
 @Produces
 @Singleton
-final class RequestTooLargeHandler implements ExceptionHandler<RequestTooLargeException, HttpResponse<ErrorBody>> {
+final class RequestTooLargeHandler
+    implements ExceptionHandler<RequestTooLargeException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, RequestTooLargeException exception) {
     return ErrorResponses.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, exception.getMessage());

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** An unknown model name: 404. */
 @Produces
 @Singleton
-final class UnknownModelHandler implements ExceptionHandler<UnknownModelException, HttpResponse<ErrorBody>> {
+final class UnknownModelHandler
+    implements ExceptionHandler<UnknownModelException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, UnknownModelException exception) {
     return ErrorResponses.of(HttpStatus.NOT_FOUND, exception.getMessage());

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 /** An unknown model version: 404. */
 @Produces
 @Singleton
-final class UnknownVersionHandler implements ExceptionHandler<UnknownVersionException, HttpResponse<ErrorBody>> {
+final class UnknownVersionHandler
+    implements ExceptionHandler<UnknownVersionException, HttpResponse<ErrorBody>> {
   @Override
   public HttpResponse<ErrorBody> handle(HttpRequest request, UnknownVersionException exception) {
     return ErrorResponses.of(HttpStatus.NOT_FOUND, exception.getMessage());

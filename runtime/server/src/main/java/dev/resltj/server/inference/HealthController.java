@@ -22,7 +22,8 @@ final class HealthController {
 
   HealthController(ModelRegistry registry) {
     this.registry = registry;
-    this.metadata = new ServerMetadata("reslt-server", ServerVersion.get(), List.of("classification"));
+    this.metadata =
+        new ServerMetadata("reslt-server", ServerVersion.get(), List.of("classification"));
   }
 
   @Get

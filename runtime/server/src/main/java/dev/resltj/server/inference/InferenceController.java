@@ -82,7 +82,8 @@ final class InferenceController {
       description = "Not answered within the deadline",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   CompletableFuture<InferenceResponse> infer(
-      @PathVariable String name, @Nullable
+      @PathVariable String name,
+      @Nullable
           @Body
           @RequestBody(
               required = true,
@@ -91,7 +92,7 @@ final class InferenceController {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = InferenceRequest.class)))
           byte[] body) {
-    return inference.infer(name, Optional.empty(), InferenceRequestParser.parse(body));
+    return inference.infer(name, Optional.empty(), body);
   }
 
   @Post(uri = "/versions/{version}/infer", consumes = MediaType.APPLICATION_JSON)
@@ -108,6 +109,6 @@ final class InferenceController {
                       mediaType = MediaType.APPLICATION_JSON,
                       schema = @Schema(implementation = InferenceRequest.class)))
           byte[] body) {
-    return inference.infer(name, Optional.of(version), InferenceRequestParser.parse(body));
+    return inference.infer(name, Optional.of(version), body);
   }
 }

@@ -128,7 +128,8 @@ final class InferenceRequestParser {
       switch (field) {
         case "classification" -> {
           if (value != JsonToken.VALUE_NUMBER_INT) {
-            throw invalid(where + ".classification", "is " + describe(value) + ": expected a count");
+            throw invalid(
+                where + ".classification", "is " + describe(value) + ": expected a count");
           }
           classification = parser.getValueAsInt();
         }
@@ -263,7 +264,8 @@ final class InferenceRequestParser {
   }
 
   private InvalidRequestException invalid(String where, String problem) {
-    return new InvalidRequestException((where.isEmpty() ? "the request body" : where) + " " + problem);
+    return new InvalidRequestException(
+        (where.isEmpty() ? "the request body" : where) + " " + problem);
   }
 
   private String describe(JsonToken token) throws IOException {

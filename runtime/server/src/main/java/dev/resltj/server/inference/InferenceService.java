@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Checks an inference request against the model, runs it through the model's batcher and builds
- * the response. Checking happens before queueing, so a bad request never reaches a shared batch.
+ * Checks an inference request against the model, runs it through the model's batcher and builds the
+ * response. Checking happens before queueing, so a bad request never reaches a shared batch.
  */
 @Singleton
 public final class InferenceService {
@@ -44,15 +44,22 @@ public final class InferenceService {
         model.outputs().stream().map(TensorMetadata::of).toList());
   }
 
-  /** {@code POST /v2/models/{name}/infer}: completes on a batcher thread. */
+  /**
+   * {@code POST /v2/models/{name}/infer} with the body as received: completes on a batcher thread.
+   * The request is announced to the model's batcher while it is parsed, so a run being formed can
+   * wait for it.
+   */
   public CompletableFuture<InferenceResponse> infer(
-      String name, Optional<String> version, InferenceRequest request) {
+      String name, Optional<String> version, byte[] body) {
     LoadedModel model = registry.require(name, version);
-    ImageRows images = readInput(model, request.inputs());
-    List<Wanted> wanted = readOutputs(model, request.outputs());
-    return model
-        .run(images)
-        .thenApply(outputs -> respond(model, request.id(), wanted, outputs));
+    try (LoadedModel.Incoming incoming = model.announce()) {
+      InferenceRequest request = InferenceRequestParser.parse(body);
+      ImageRows images = readInput(model, request.inputs());
+      List<Wanted> wanted = readOutputs(model, request.outputs());
+      return incoming
+          .run(images)
+          .thenApply(outputs -> respond(model, request.id(), wanted, outputs));
+    }
   }
 
   private static ImageRows readInput(LoadedModel model, List<RequestInput> inputs) {
@@ -132,7 +139,11 @@ public final class InferenceService {
     List<Long> expected = model.input().shape();
     if (shape == null || shape.isEmpty()) {
       throw new InvalidRequestException(
-          "inputs[0].shape is required: " + describe(expected) + " for model '" + model.name() + "'");
+          "inputs[0].shape is required: "
+              + describe(expected)
+              + " for model '"
+              + model.name()
+              + "'");
     }
     boolean matches = shape.size() == expected.size();
     for (int i = 0; matches && i < shape.size(); i++) {
@@ -220,8 +231,11 @@ public final class InferenceService {
           outputs
               .get(w.name())
               .orElseThrow(() -> new IllegalStateException("model run lacks output " + w.name()));
-      out.add(w.classification() > 0 ? classification(model.card(), rows, w.classification())
-          : new ResponseOutput(rows.name(), FP32, rows.shape(), new TensorData.Floats(rows.values())));
+      out.add(
+          w.classification() > 0
+              ? classification(model.card(), rows, w.classification())
+              : new ResponseOutput(
+                  rows.name(), FP32, rows.shape(), new TensorData.Floats(rows.values())));
     }
     return new InferenceResponse(model.name(), model.version(), id, out);
   }
@@ -237,8 +251,7 @@ public final class InferenceService {
       int offset = image * classes;
       for (int index : TopK.select(values, offset, classes, shown)) {
         String label = index < card.classCount() ? card.labels().get(index) : "";
-        strings.add(
-            String.format(Locale.ROOT, "%f:%d:%s", values[offset + index], index, label));
+        strings.add(String.format(Locale.ROOT, "%f:%d:%s", values[offset + index], index, label));
       }
     }
     return new ResponseOutput(

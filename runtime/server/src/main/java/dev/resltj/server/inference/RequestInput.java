@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * One input tensor of an inference request. Fields a client left out are null here and reported
- * by {@link InferenceService} with the field's name.
+ * One input tensor of an inference request. Fields a client left out are null here and reported by
+ * {@link InferenceService} with the field's name.
  *
  * @param name the model's input name ({@code image})
  * @param shape {@code [N, C, H, W]}

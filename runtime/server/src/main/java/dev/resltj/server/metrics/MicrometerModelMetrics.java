@@ -56,8 +56,7 @@ final class MicrometerModelMetrics implements ModelMetrics {
             .minimumExpectedValue(Duration.ofNanos(10_000))
             .maximumExpectedValue(Duration.ofSeconds(5))
             .register(meters);
-    Map<BatchObserver.Rejection, Counter> rejections =
-        new EnumMap<>(BatchObserver.Rejection.class);
+    Map<BatchObserver.Rejection, Counter> rejections = new EnumMap<>(BatchObserver.Rejection.class);
     for (BatchObserver.Rejection reason : BatchObserver.Rejection.values()) {
       rejections.put(
           reason,

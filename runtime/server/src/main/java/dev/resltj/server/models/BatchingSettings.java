@@ -16,7 +16,7 @@ import java.util.Set;
  *     disabledFor})
  * @param disabledFor names of models whose requests always run alone
  * @param maxBatchSize most images in one run
- * @param maxQueueDelay longest wait for a batch to fill while the model is under load
+ * @param maxQueueDelay longest wait for a batch to fill with requests the server is still reading
  * @param maxQueueSize most images waiting per model; beyond it requests get 503 at once
  * @param deadline a request not answered within this gets 504 and leaves the queue
  * @param workers runs in progress at once per model

@@ -3,8 +3,8 @@ package dev.resltj.server.models;
 import java.util.Objects;
 
 /**
- * One request's images as rows of the model's input tensor: {@code count} images of {@code C x H
- * x W} values each, back to back. Owns its array: callers hand it over and do not touch it again.
+ * One request's images as rows of the model's input tensor: {@code count} images of {@code C x H x
+ * W} values each, back to back. Owns its array: callers hand it over and do not touch it again.
  */
 public final class ImageRows {
   private final float[] values;

@@ -74,6 +74,33 @@ public final class LoadedModel implements AutoCloseable {
     return batcher.submit(images, images.count());
   }
 
+  /**
+   * Announces a request for this model that is being read (parsed or decoded), so that a run being
+   * formed may wait for it; queue it with {@link Incoming#run} and close it in any case.
+   */
+  public Incoming announce() {
+    return new Incoming(batcher.announce());
+  }
+
+  /** A request on its way to the model's queue. */
+  public static final class Incoming implements AutoCloseable {
+    private final DynamicBatcher<ImageRows, RowOutputs>.Arrival arrival;
+
+    private Incoming(DynamicBatcher<ImageRows, RowOutputs>.Arrival arrival) {
+      this.arrival = arrival;
+    }
+
+    /** Queues the images; see {@link LoadedModel#run}. */
+    public CompletableFuture<RowOutputs> run(ImageRows images) {
+      return arrival.submit(images, images.count());
+    }
+
+    @Override
+    public void close() {
+      arrival.close();
+    }
+  }
+
   /** Images waiting in this model's queue. */
   public int queuedImages() {
     return batcher.queuedItems();

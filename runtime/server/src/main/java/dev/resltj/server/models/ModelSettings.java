@@ -6,8 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * Where models come from and how they run ({@code reslt.models.*}).
  *
- * @param dir the model folder; a relative folder is looked up in the working directory, then in
- *     its parents, so the repository's {@code models/} is found from the repository root and from a
+ * @param dir the model folder; a relative folder is looked up in the working directory, then in its
+ *     parents, so the repository's {@code models/} is found from the repository root and from a
  *     module folder alike
  * @param intraOpThreads ONNX Runtime threads inside one run; 1 suits small models, where
  *     parallelism comes from concurrent batches instead

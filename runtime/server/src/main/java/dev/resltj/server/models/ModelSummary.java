@@ -18,7 +18,10 @@ import java.util.Locale;
 @Schema(name = "ModelSummary")
 public record ModelSummary(
     @Schema(example = "reslt-mnist-lt") String name,
-    @Schema(example = "ready", allowableValues = {"loading", "ready", "failed"}) String state,
+    @Schema(
+            example = "ready",
+            allowableValues = {"loading", "ready", "failed"})
+        String state,
     @Nullable String reason) {
 
   static ModelSummary of(ModelStatus status) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * 500 concurrent requests from 64 client threads, each with its own pixel values: every answer
- * must be exactly the model's output for that caller's own image, and the metrics must show that
+ * 500 concurrent requests from 64 client threads, each with its own pixel values: every answer must
+ * be exactly the model's output for that caller's own image, and the metrics must show that
  * requests were merged into shared runs.
  */
 @MicronautTest
@@ -119,7 +119,13 @@ class ConcurrentInferenceTest implements TestPropertyProvider {
     float[] expected = FixtureModels.probeLogits(image);
     for (int c = 0; c < expected.length; c++) {
       if (Math.abs(data.get(c).getFloatValue() - expected[c]) > 1e-4) {
-        return "request " + i + " logit " + c + ": " + data.get(c).getFloatValue() + " != "
+        return "request "
+            + i
+            + " logit "
+            + c
+            + ": "
+            + data.get(c).getFloatValue()
+            + " != "
             + expected[c];
       }
     }

@@ -23,16 +23,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlineTest implements TestPropertyProvider {
   private final TempModels models =
-      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(60)));
+      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
 
   @Inject EmbeddedServer server;
   private Http http;
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of(
-        "reslt.models.dir", models.dir().toString(),
-        "reslt.batching.deadline", "2ms");
+    return Map.of("reslt.models.dir", models.dir().toString(), "reslt.batching.deadline", "1ms");
   }
 
   @BeforeAll
@@ -54,7 +52,7 @@ class DeadlineTest implements TestPropertyProvider {
             Http.inferBody(null, new float[][] {FixtureModels.probeImage(1, 255)}, null));
 
     assertEquals(504, r.status(), r.body());
-    assertEquals("no result from model 'slow' within the deadline of 2 ms", r.error());
+    assertEquals("no result from model 'slow' within the deadline of 1 ms", r.error());
     assertEquals(200, http.get("/v2/health/live").status());
     assertEquals(200, http.get("/v2/models/slow").status());
     assertTrue(

@@ -134,20 +134,69 @@ class DynamicBatcherTest {
   }
 
   @Test
-  void waitsUpToTheBatchDelayToFillABatchUnderLoad() throws Exception {
+  void waitsForAnAnnouncedRequestUpToTheBatchDelay() throws Exception {
     var handler = new RecordingHandler(true);
-    var batcher = start(policy(4, Duration.ofMillis(300), 100, LONG), handler, BatchObserver.NONE);
+    var batcher = start(policy(4, Duration.ofSeconds(10), 100, LONG), handler, BatchObserver.NONE);
     batcher.submit(new Job(0, 1), 1);
     assertTrue(handler.firstRunStarted.await(5, TimeUnit.SECONDS));
     var a = batcher.submit(new Job(1, 1), 1);
     var b = batcher.submit(new Job(2, 1), 1);
-    handler.release.countDown(); // the second run starts with two waiting: under load, so it waits
-    Thread.sleep(50);
-    var c = batcher.submit(new Job(3, 1), 1);
+    try (var arriving = batcher.announce()) {
+      handler.release.countDown(); // the second run starts with a and b and waits for the third
+      Thread.sleep(100);
+      assertFalse(a.isDone(), "the run did not wait for the announced request");
+      var c = arriving.submit(new Job(3, 1), 1);
 
-    CompletableFuture.allOf(a, b, c).get(5, TimeUnit.SECONDS);
-    assertEquals(
-        List.of(1, 2, 3), handler.runs.get(1).stream().map(Job::value).toList(), "merged run");
+      CompletableFuture.allOf(a, b, c).get(5, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(1, 2, 3), handler.runs.get(1).stream().map(Job::value).toList());
+  }
+
+  @Test
+  void neverWaitsForRequestsThatNobodyAnnounced() throws Exception {
+    var handler = new RecordingHandler(true);
+    var batcher = start(policy(32, Duration.ofSeconds(10), 100, LONG), handler, BatchObserver.NONE);
+    batcher.submit(new Job(0, 1), 1);
+    assertTrue(handler.firstRunStarted.await(5, TimeUnit.SECONDS));
+    var a = batcher.submit(new Job(1, 1), 1);
+    var b = batcher.submit(new Job(2, 1), 1);
+    handler.release.countDown();
+
+    CompletableFuture.allOf(a, b).get(2, TimeUnit.SECONDS);
+    assertEquals(List.of(1, 2), handler.runs.get(1).stream().map(Job::value).toList());
+  }
+
+  @Test
+  void stopsWaitingWhenAnAnnouncedRequestIsAbandoned() throws Exception {
+    var handler = new RecordingHandler(true);
+    var batcher = start(policy(32, Duration.ofSeconds(10), 100, LONG), handler, BatchObserver.NONE);
+    batcher.submit(new Job(0, 1), 1);
+    assertTrue(handler.firstRunStarted.await(5, TimeUnit.SECONDS));
+    var a = batcher.submit(new Job(1, 1), 1);
+    var abandoned = batcher.announce();
+    handler.release.countDown();
+    Thread.sleep(100);
+    assertFalse(a.isDone());
+
+    abandoned.close();
+
+    assertEquals(10, a.get(2, TimeUnit.SECONDS));
+    assertEquals(0, batcher.arriving());
+  }
+
+  @Test
+  void anArrivalIsSubmittedOnceAndCountsNoLongerAfterARefusal() {
+    var handler = new RecordingHandler(false);
+    var batcher = start(policy(32, Duration.ZERO, 1, LONG), handler, BatchObserver.NONE);
+    var arrival = batcher.announce();
+    assertEquals(1, batcher.arriving());
+
+    assertThrows(RequestTooLargeException.class, () -> arrival.submit(new Job(1, 2), 2));
+
+    assertEquals(0, batcher.arriving());
+    assertThrows(IllegalStateException.class, () -> arrival.submit(new Job(1, 1), 1));
+    arrival.close();
+    assertEquals(0, batcher.arriving());
   }
 
   @Test
@@ -163,8 +212,7 @@ class DynamicBatcherTest {
       List<Future<Boolean>> answers = new ArrayList<>();
       for (int i = 0; i < 4000; i++) {
         int value = i;
-        answers.add(
-            clients.submit(() -> batcher.submit(new Job(value, 1), 1).get() == value * 10));
+        answers.add(clients.submit(() -> batcher.submit(new Job(value, 1), 1).get() == value * 10));
       }
       for (Future<Boolean> answer : answers) {
         assertTrue(answer.get(30, TimeUnit.SECONDS));
@@ -205,7 +253,8 @@ class DynamicBatcherTest {
 
   @Test
   void refusesARequestLargerThanTheWholeQueue() {
-    var batcher = start(policy(32, Duration.ZERO, 4, LONG), new RecordingHandler(false), BatchObserver.NONE);
+    var batcher =
+        start(policy(32, Duration.ZERO, 4, LONG), new RecordingHandler(false), BatchObserver.NONE);
 
     assertThrows(RequestTooLargeException.class, () -> batcher.submit(new Job(1, 5), 5));
   }

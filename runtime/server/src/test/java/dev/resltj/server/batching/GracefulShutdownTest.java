@@ -23,7 +23,7 @@ class GracefulShutdownTest {
 
   @Test
   void requestsInFlightAtShutdownAreAnsweredCorrectly() throws Exception {
-    try (TempModels models = TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(150)))) {
+    try (TempModels models = TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)))) {
       EmbeddedServer server =
           ApplicationContext.run(
               EmbeddedServer.class,

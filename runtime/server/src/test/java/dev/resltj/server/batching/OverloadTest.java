@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverloadTest implements TestPropertyProvider {
   private final TempModels models =
-      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(60)));
+      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
 
   @Inject EmbeddedServer server;
   private Http http;

@@ -93,7 +93,8 @@ class ClassifyEndpointTest implements TestPropertyProvider {
   @Test
   void classifiesBmpGifAndOctetStreamBodies() {
     assertEquals(
-        "two", best(http.post(CLASSIFY, "image/bmp", digit(2, "bmp"))).get("label").getStringValue());
+        "two",
+        best(http.post(CLASSIFY, "image/bmp", digit(2, "bmp"))).get("label").getStringValue());
     assertEquals(
         "three",
         best(http.post(CLASSIFY, "image/gif", digit(3, "gif"))).get("label").getStringValue());

@@ -80,8 +80,7 @@ class BadInputTest implements TestPropertyProvider {
         255 * FixtureModels.SCALE,
         next.json().get("outputs").get(0).get("data").get(6).getFloatValue(),
         1e-3);
-    Http.Reply classified =
-        http.post(CLASSIFY, "image/png", FixtureModels.encode(image, "png"));
+    Http.Reply classified = http.post(CLASSIFY, "image/png", FixtureModels.encode(image, "png"));
     assertEquals(200, classified.status(), classified.body());
     assertEquals("six", classified.json().get("predictions").get(0).get("label").getStringValue());
   }
@@ -114,13 +113,17 @@ class BadInputTest implements TestPropertyProvider {
             // ---- infer: the input tensor ----
             json(
                 "no input name",
-                "{\"inputs\":[{\"datatype\":\"FP32\",\"shape\":[1,1,28,28],\"data\":" + okData + "}]}",
+                "{\"inputs\":[{\"datatype\":\"FP32\",\"shape\":[1,1,28,28],\"data\":"
+                    + okData
+                    + "}]}",
                 400,
                 "inputs[0].name is required"),
             json(
                 "wrong input name",
                 "{\"inputs\":[{\"name\":\"pixels\",\"datatype\":\"FP32\",\"shape\":[1,1,28,28],"
-                    + "\"data\":" + okData + "}]}",
+                    + "\"data\":"
+                    + okData
+                    + "}]}",
                 400,
                 "inputs[0].name is 'pixels' but model 'probe' takes 'image'"),
             json(
@@ -131,7 +134,9 @@ class BadInputTest implements TestPropertyProvider {
             json(
                 "wrong datatype",
                 "{\"inputs\":[{\"name\":\"image\",\"datatype\":\"INT32\",\"shape\":[1,1,28,28],"
-                    + "\"data\":" + okData + "}]}",
+                    + "\"data\":"
+                    + okData
+                    + "}]}",
                 400,
                 "inputs[0].datatype is 'INT32' but the model takes FP32"),
             json("no shape", infer(null, okData), 400, "inputs[0].shape is required"),
@@ -139,12 +144,10 @@ class BadInputTest implements TestPropertyProvider {
                 "shape of another model",
                 infer("\"shape\":[1,784]", okData),
                 400,
-                "inputs[0].shape [1, 784] does not match the input of model 'probe': [N, 1, 28, 28]"),
+                "inputs[0].shape [1, 784] does not match the input of model 'probe': [N, 1, 28,"
+                    + " 28]"),
             json(
-                "zero batch",
-                infer("\"shape\":[0,1,28,28]", "[]"),
-                400,
-                "has a dimension below 1"),
+                "zero batch", infer("\"shape\":[0,1,28,28]", "[]"), 400, "has a dimension below 1"),
             json(
                 "shape not a list of numbers",
                 infer("\"shape\":[\"a\",1,28,28]", okData),
@@ -155,7 +158,8 @@ class BadInputTest implements TestPropertyProvider {
                 infer("\"shape\":[2,1,28,28]", okData),
                 400,
                 "inputs[0].data holds 784 values but the shape [2, 1, 28, 28] needs 1568"),
-            json("no data", infer("\"shape\":[1,1,28,28]", null), 400, "inputs[0].data is required"),
+            json(
+                "no data", infer("\"shape\":[1,1,28,28]", null), 400, "inputs[0].data is required"),
             json(
                 "data a string",
                 infer("\"shape\":[1,1,28,28]", "\"abc\""),
@@ -216,7 +220,9 @@ class BadInputTest implements TestPropertyProvider {
             json(
                 "an output twice",
                 infer(
-                    "\"shape\":[1,1,28,28]", okData, "[{\"name\":\"logits\"},{\"name\":\"logits\"}]"),
+                    "\"shape\":[1,1,28,28]",
+                    okData,
+                    "[{\"name\":\"logits\"},{\"name\":\"logits\"}]"),
                 400,
                 "outputs[1] asks for 'logits' a second time"),
             json(

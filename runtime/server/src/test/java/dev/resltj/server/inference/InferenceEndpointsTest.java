@@ -103,8 +103,7 @@ class InferenceEndpointsTest implements TestPropertyProvider {
 
   @Test
   void unknownModelIs404OnEveryModelEndpoint() {
-    for (String path :
-        List.of("/v2/models/nope", "/v2/models/nope/ready", "/v1/models/nope")) {
+    for (String path : List.of("/v2/models/nope", "/v2/models/nope/ready", "/v1/models/nope")) {
       var r = http.get(path);
       assertEquals(404, r.status(), path);
       assertEquals("no model named 'nope'; this server serves probe", r.error());
@@ -119,7 +118,8 @@ class InferenceEndpointsTest implements TestPropertyProvider {
     float[] image = FixtureModels.probeImage(7, 200);
     image[FixtureModels.probeIndex(2)] = 40;
 
-    var r = http.postJson("/v2/models/probe/infer", Http.inferBody(null, new float[][] {image}, null));
+    var r =
+        http.postJson("/v2/models/probe/infer", Http.inferBody(null, new float[][] {image}, null));
 
     assertEquals(200, r.status(), r.body());
     JsonNode body = r.json();
@@ -167,7 +167,8 @@ class InferenceEndpointsTest implements TestPropertyProvider {
     var r =
         http.postJson(
             "/v2/models/probe/infer",
-            Http.inferBody("req-42", one(5), "[{\"name\":\"probabilities\"},{\"name\":\"logits\"}]"));
+            Http.inferBody(
+                "req-42", one(5), "[{\"name\":\"probabilities\"},{\"name\":\"logits\"}]"));
 
     assertEquals(200, r.status(), r.body());
     assertEquals("req-42", r.json().get("id").getStringValue());
@@ -177,7 +178,8 @@ class InferenceEndpointsTest implements TestPropertyProvider {
     assertEquals("logits", outputs.get(1).get("name").getStringValue());
 
     var onlyLogits =
-        http.postJson("/v2/models/probe/infer", Http.inferBody(null, one(5), "[{\"name\":\"logits\"}]"));
+        http.postJson(
+            "/v2/models/probe/infer", Http.inferBody(null, one(5), "[{\"name\":\"logits\"}]"));
     assertEquals(1, onlyLogits.json().get("outputs").size());
   }
 

@@ -106,8 +106,7 @@ class InferenceRequestParserTest {
 
   @Test
   void refusesAnEmptyBodyAndTrailingContent() {
-    assertEquals(
-        "the request body is empty: expected a JSON object with \"inputs\"", error(""));
+    assertEquals("the request body is empty: expected a JSON object with \"inputs\"", error(""));
     assertEquals(true, error("{} {}").startsWith("the request body has more after"));
   }
 }
