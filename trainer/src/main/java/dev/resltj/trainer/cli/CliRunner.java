@@ -10,8 +10,11 @@ public final class CliRunner {
   private CliRunner() {}
 
   public static int run(Object command, String... args) {
-    return run(command, new java.io.PrintWriter(System.out, true),
-        new java.io.PrintWriter(System.err, true), args);
+    return run(
+        command,
+        new java.io.PrintWriter(System.out, true),
+        new java.io.PrintWriter(System.err, true),
+        args);
   }
 
   /** As {@link #run(Object, String...)}, printing to {@code out} and {@code err} (for tests). */
@@ -26,7 +29,10 @@ public final class CliRunner {
           ex.getCommandLine().getErr().println("error: " + ex.getMessage());
           ex.getCommandLine()
               .getErr()
-              .println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+              .println(
+                  "Run '"
+                      + ex.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help' for usage.");
           return ExitCodes.USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -35,7 +41,8 @@ public final class CliRunner {
             c.getErr().println("error: " + ex.getMessage());
             return ExitCodes.USAGE;
           }
-          c.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          c.getErr()
+              .println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
           if (verbose) {
             ex.printStackTrace(c.getErr());
           }

@@ -58,7 +58,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "test top-1 %.2f%%, balanced %.2f%%; report rewritten beside %s%n",
-          100 * r.top1(), 100 * r.balanced(), checkpoint);
+          100 * r.top1(),
+          100 * r.balanced(),
+          checkpoint);
     } catch (InvalidRunException e) {
       throw new UsageException(e.getMessage());
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     name = "reslt-train",
     mixinStandardHelpOptions = true,
     versionProvider = TrainerVersion.class,
-    description = "Train long-tailed image classifiers with ResLT, evaluate them and export to ONNX.",
+    description =
+        "Train long-tailed image classifiers with ResLT, evaluate them and export to ONNX.",
     subcommands = {
       DataCommand.class,
       TrainCommand.class,

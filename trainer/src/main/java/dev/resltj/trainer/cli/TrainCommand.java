@@ -125,7 +125,8 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--alpha",
         paramLabel = "A",
         defaultValue = "0.5",
-        description = "Weight of the branch term in [0, 1], ResLT methods (default: ${DEFAULT-VALUE}).")
+        description =
+            "Weight of the branch term in [0, 1], ResLT methods (default: ${DEFAULT-VALUE}).")
     double alpha;
   }
 
@@ -152,7 +153,8 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--width",
         paramLabel = "N",
         defaultValue = "32",
-        description = "mnist trunk: channels of the first stage, doubled in the second (default: ${DEFAULT-VALUE}).")
+        description =
+            "mnist trunk: channels of the first stage, doubled in the second (default: ${DEFAULT-VALUE}).")
     int width;
 
     @Option(
@@ -215,7 +217,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
         names = "--decoupled-weight-decay",
-        description = "adam: decay the weights directly, as AdamW, instead of through the gradient.")
+        description =
+            "adam: decay the weights directly, as AdamW, instead of through the gradient.")
     boolean decoupled;
 
     @Option(
@@ -254,7 +257,8 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--data-dir",
         paramLabel = "DIR",
         defaultValue = "data/mnist",
-        description = "MNIST's four IDX files, raw or .gz; fetched there when missing (default: ${DEFAULT-VALUE}).")
+        description =
+            "MNIST's four IDX files, raw or .gz; fetched there when missing (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(
@@ -281,14 +285,16 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--tail-max",
         paramLabel = "N",
         defaultValue = "100",
-        description = "Classes with at most N training images are tail (default: ${DEFAULT-VALUE}).")
+        description =
+            "Classes with at most N training images are tail (default: ${DEFAULT-VALUE}).")
     int tailMax;
 
     @Option(
         names = "--medium-max",
         paramLabel = "N",
         defaultValue = "1000",
-        description = "...at most N (and above --tail-max) medium; the rest head (default: ${DEFAULT-VALUE}).")
+        description =
+            "...at most N (and above --tail-max) medium; the rest head (default: ${DEFAULT-VALUE}).")
     int mediumMax;
 
     @Option(
@@ -312,7 +318,8 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--seed",
         paramLabel = "N",
         defaultValue = "1",
-        description = "Seeds the split, sampling, augmentation and initial weights (default: ${DEFAULT-VALUE}).")
+        description =
+            "Seeds the split, sampling, augmentation and initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(
@@ -330,8 +337,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   static {
-    System.setProperty(
-        "reslt.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    System.setProperty("reslt.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
   }
 
   /** {@code --method}: a bad name is a one-line usage error listing the methods. */
@@ -350,10 +356,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TrainingRun.Options options =
         new TrainingRun.Options(
-            !run.noExport,
-            !run.quiet && ProgressBar.terminalAttached(),
-            System.out,
-            System.err);
+            !run.noExport, !run.quiet && ProgressBar.terminalAttached(), System.out, System.err);
     try {
       if (run.resume != null) {
         TrainingRun.resume(run.resume, options);
@@ -369,11 +372,13 @@ public final class TrainCommand implements Callable<Integer> {
   /** The settings as one validated record; a bad value names its option. */
   RunConfig config() {
     Method m = method.method;
-    OptimizerSettings.Kind optimizerKind = parse("--optimizer", () -> OptimizerSettings.Kind.fromId(optimisation.optimizer));
+    OptimizerSettings.Kind optimizerKind =
+        parse("--optimizer", () -> OptimizerSettings.Kind.fromId(optimisation.optimizer));
     LearningRateSchedule.Kind scheduleKind =
         parse("--schedule", () -> LearningRateSchedule.Kind.fromId(optimisation.schedule));
     boolean sgd = optimizerKind == OptimizerSettings.Kind.SGD;
-    double lr = optimisation.learningRate != null ? optimisation.learningRate : (sgd ? 0.05 : 0.001);
+    double lr =
+        optimisation.learningRate != null ? optimisation.learningRate : (sgd ? 0.05 : 0.001);
     double wd = optimisation.weightDecay != null ? optimisation.weightDecay : (sgd ? 5e-4 : 0);
     String style =
         !m.resltHead()
@@ -385,21 +390,30 @@ public final class TrainCommand implements Callable<Integer> {
       throw new UsageException(
           "--branch-style applies to the ResLT methods; " + m + " trains a single classifier");
     }
-    require(method.alpha >= 0 && method.alpha <= 1, "--alpha must be in [0, 1], got " + method.alpha);
+    require(
+        method.alpha >= 0 && method.alpha <= 1, "--alpha must be in [0, 1], got " + method.alpha);
     require(optimisation.epochs >= 1, "--epochs must be >= 1, got " + optimisation.epochs);
-    require(optimisation.batchSize >= 1, "--batch-size must be >= 1, got " + optimisation.batchSize);
+    require(
+        optimisation.batchSize >= 1, "--batch-size must be >= 1, got " + optimisation.batchSize);
     require(lr > 0 && Double.isFinite(lr), "--lr must be positive, got " + lr);
     require(wd >= 0, "--weight-decay must be >= 0, got " + wd);
-    require(optimisation.momentum >= 0 && optimisation.momentum < 1,
+    require(
+        optimisation.momentum >= 0 && optimisation.momentum < 1,
         "--momentum must be in [0, 1), got " + optimisation.momentum);
-    require(optimisation.warmupEpochs >= 0 && optimisation.warmupEpochs <= optimisation.epochs,
-        "--warmup-epochs must be in 0..--epochs (" + optimisation.epochs + "), got "
+    require(
+        optimisation.warmupEpochs >= 0 && optimisation.warmupEpochs <= optimisation.epochs,
+        "--warmup-epochs must be in 0..--epochs ("
+            + optimisation.epochs
+            + "), got "
             + optimisation.warmupEpochs);
-    require(optimisation.decayFactor > 0 && optimisation.decayFactor <= 1,
+    require(
+        optimisation.decayFactor > 0 && optimisation.decayFactor <= 1,
         "--decay-factor must be in (0, 1], got " + optimisation.decayFactor);
-    int threads = machine.threads != null ? machine.threads : Runtime.getRuntime().availableProcessors();
+    int threads =
+        machine.threads != null ? machine.threads : Runtime.getRuntime().availableProcessors();
     require(threads >= 1, "--threads must be >= 1, got " + threads);
-    require(machine.device.equals("cpu") || machine.device.equals("gpu"),
+    require(
+        machine.device.equals("cpu") || machine.device.equals("gpu"),
         "--device must be cpu or gpu, got " + machine.device);
     parse("--profile", () -> LongTailProfile.parse(data.profile));
     Augmentation augmentation = parse("--augment", () -> Augmentation.parse(data.augment));
@@ -410,15 +424,23 @@ public final class TrainCommand implements Callable<Integer> {
             "--network",
             () ->
                 new NetworkChoice(
-                    network.preset, style, network.width, network.convsPerStage, network.batchNorm));
-    parse("--width/--convs-per-stage",
+                    network.preset,
+                    style,
+                    network.width,
+                    network.convsPerStage,
+                    network.batchNorm));
+    parse(
+        "--width/--convs-per-stage",
         () -> new MnistTrunk(network.width, network.convsPerStage, network.batchNorm));
     ScheduleSettings schedule =
         parse(
             "--milestones",
             () ->
                 new ScheduleSettings(
-                    scheduleKind, lr, optimisation.warmupEpochs, optimisation.milestones,
+                    scheduleKind,
+                    lr,
+                    optimisation.warmupEpochs,
+                    optimisation.milestones,
                     optimisation.decayFactor));
     List<String> labels = data.labels != null ? data.labels : TrainingRun.indexLabels(10);
     String name = run.name != null ? run.name : m.id() + "-seed" + machine.seed;
@@ -426,11 +448,25 @@ public final class TrainCommand implements Callable<Integer> {
         "train",
         () ->
             new RunConfig(
-                name, m, method.alpha, labels, choice,
-                new OptimizerSettings(optimizerKind, optimisation.momentum, wd, optimisation.decoupled),
-                schedule, optimisation.batchSize, optimisation.epochs, augmentation, machine.seed,
-                data.profile, data.split == null ? null : data.split.toString(), thresholds,
-                data.withReplacement, machine.device, data.dataDir.toString(), threads));
+                name,
+                m,
+                method.alpha,
+                labels,
+                choice,
+                new OptimizerSettings(
+                    optimizerKind, optimisation.momentum, wd, optimisation.decoupled),
+                schedule,
+                optimisation.batchSize,
+                optimisation.epochs,
+                augmentation,
+                machine.seed,
+                data.profile,
+                data.split == null ? null : data.split.toString(),
+                thresholds,
+                data.withReplacement,
+                machine.device,
+                data.dataDir.toString(),
+                threads));
   }
 
   private static void require(boolean ok, String message) {

@@ -1,12 +1,12 @@
 package dev.resltj.trainer.cli;
 
+import dev.resltj.trainer.provenance.Provenance;
 import picocli.CommandLine.IVersionProvider;
 
 /** Version from the jar manifest (falls back to "dev" when run from classes). */
 public final class TrainerVersion implements IVersionProvider {
   public static String current() {
-    String v = TrainerVersion.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return Provenance.trainerVersion();
   }
 
   @Override

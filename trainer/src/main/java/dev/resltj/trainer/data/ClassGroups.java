@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Head, medium and tail classes of a training set, derived from its per-class counts. The loss masks,
- * the report and the exported model metadata all read the groups from this one value.
+ * Head, medium and tail classes of a training set, derived from its per-class counts. The loss
+ * masks, the report and the exported model metadata all read the groups from this one value.
  */
 public record ClassGroups(GroupThresholds thresholds, List<Integer> classCounts) {
 

@@ -26,15 +26,9 @@ final class ExportProvenance {
     return stamped(fromRun.deepCopy());
   }
 
-  /** The trainer jar's version, {@code dev} when run from classes. */
-  static String producerVersion() {
-    String version = ExportProvenance.class.getPackage().getImplementationVersion();
-    return version == null ? "dev" : version;
-  }
-
   private static ObjectNode stamped(ObjectNode node) {
     node.put("exportedUtc", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    node.put("exportedBy", Provenance.PRODUCER + " " + producerVersion());
+    node.put("exportedBy", Provenance.PRODUCER + " " + Provenance.trainerVersion());
     return node;
   }
 }

@@ -62,7 +62,7 @@ public final class OnnxModelWriter {
             .addOpsetImport(
                 OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OnnxContract.OPSET))
             .setProducerName(Provenance.PRODUCER)
-            .setProducerVersion(ExportProvenance.producerVersion())
+            .setProducerVersion(Provenance.trainerVersion())
             .setDomain("dev.resltj")
             .setModelVersion(metadata.modelVersion())
             .setDocString(docString(spec, metadata))

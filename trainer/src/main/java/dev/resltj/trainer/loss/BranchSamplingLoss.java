@@ -6,8 +6,8 @@ import ai.djl.ndarray.NDList;
 /**
  * ResLT as the MNIST reference re-implementation trains it: each branch gets its own
  * instance-sampled batch of its group's images, and a step feeds the three batches through the
- * network as one {@code [3B, ...]} batch, rows {@code [0, B)} drawn from all images, {@code [B, 2B)}
- * from medium and tail images, {@code [2B, 3B)} from tail images:
+ * network as one {@code [3B, ...]} batch, rows {@code [0, B)} drawn from all images, {@code [B,
+ * 2B)} from medium and tail images, {@code [2B, 3B)} from tail images:
  *
  * <pre>
  * L = (1 - alpha) * mean CE(fused, rows of all) + alpha * (mean CE_hmt(rows of all)

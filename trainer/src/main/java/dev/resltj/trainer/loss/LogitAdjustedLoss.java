@@ -18,7 +18,9 @@ public final class LogitAdjustedLoss implements MethodLoss {
     this.adjustment = adjustment;
   }
 
-  /** The loss for training-set {@code classCounts} with temperature {@code tau} (1 in the paper). */
+  /**
+   * The loss for training-set {@code classCounts} with temperature {@code tau} (1 in the paper).
+   */
   public static LogitAdjustedLoss of(List<Integer> classCounts, double tau) {
     if (!(tau > 0) || !Double.isFinite(tau)) {
       throw new IllegalArgumentException("tau must be a positive number, got " + tau);

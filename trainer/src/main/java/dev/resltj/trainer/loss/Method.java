@@ -68,7 +68,8 @@ public enum Method {
       case CE, CE_BALANCED -> new CrossEntropyLoss();
       case LOGIT_ADJUSTED -> LogitAdjustedLoss.of(groups.classCounts(), 1.0);
       case RESLT -> new ResltLoss(alpha, groups);
-      case RESLT_LA -> new ResltLoss(alpha, groups, LogitAdjustedLoss.of(groups.classCounts(), 1.0));
+      case RESLT_LA ->
+          new ResltLoss(alpha, groups, LogitAdjustedLoss.of(groups.classCounts(), 1.0));
       case RESLT_BRANCH_SAMPLING -> new BranchSamplingLoss(alpha);
     };
   }
@@ -82,8 +83,7 @@ public enum Method {
         return m;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown method '" + text + "'; expected one of " + ids());
+    throw new IllegalArgumentException("unknown method '" + text + "'; expected one of " + ids());
   }
 
   /** All method names, comma-separated, for help and error messages. */

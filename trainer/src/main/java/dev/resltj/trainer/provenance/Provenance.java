@@ -33,6 +33,12 @@ public record Provenance(
 
   public static final String PRODUCER = "reslt-train";
 
+  /** The trainer jar's manifest Implementation-Version; {@code dev} when run from classes. */
+  public static String trainerVersion() {
+    String version = Provenance.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
   public Provenance {
     requireText(producer, "producer");
     requireText(producerVersion, "producerVersion");
@@ -77,10 +83,9 @@ public record Provenance(
       String engineVersion,
       Clock clock,
       Path cpuinfo) {
-    String version = Provenance.class.getPackage().getImplementationVersion();
     return new Provenance(
         PRODUCER,
-        version == null ? "dev" : version,
+        trainerVersion(),
         Engine.getDjlVersion(),
         engineName,
         engineVersion,

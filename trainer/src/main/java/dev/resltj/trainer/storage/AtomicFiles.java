@@ -11,8 +11,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files so that a reader, or a crash, never sees half of one: the bytes go to a temporary file
- * in the same folder, are forced to disk, then renamed over the target.
+ * Writes files so that a reader, or a crash, never sees half of one: the bytes go to a temporary
+ * file in the same folder, are forced to disk, then renamed over the target.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -21,21 +21,23 @@ public final class AtomicFiles {
   public static void write(Path target, StreamWriter body) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    // createTempFile makes owner-only files; reports and models are meant to be shared like any file
+    // createTempFile makes owner-only files; reports and models are meant to be shared like any
+    // file
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
     }
     try {
-      try (var channel = java.nio.channels.FileChannel.open(
-              tmp, java.nio.file.StandardOpenOption.WRITE);
+      try (var channel =
+              java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
         body.writeTo(out);
         out.flush();
         channel.force(true);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

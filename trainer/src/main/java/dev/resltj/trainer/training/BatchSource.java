@@ -12,9 +12,13 @@ public interface BatchSource {
   /** Values per image, {@code channels * height * width}. */
   int imageSize();
 
-  /** Re-seeds the sampler for {@code epoch} (1-based), so a resumed run draws what it would have. */
+  /**
+   * Re-seeds the sampler for {@code epoch} (1-based), so a resumed run draws what it would have.
+   */
   void startEpoch(int epoch);
 
-  /** Fills {@code pixels[0 .. imagesPerStep * imageSize)} and {@code labels[0 .. imagesPerStep)}. */
+  /**
+   * Fills {@code pixels[0 .. imagesPerStep * imageSize)} and {@code labels[0 .. imagesPerStep)}.
+   */
   void next(float[] pixels, int[] labels);
 }

@@ -33,7 +33,8 @@ public final class CheckpointEvaluation {
     Path stateFile = checkpoint.resolve(TrainingState.FILE);
     if (!Files.isRegularFile(stateFile)) {
       throw new CheckpointException(
-          stateFile + " is missing: the checkpoint was not written by train, so its class groups"
+          stateFile
+              + " is missing: the checkpoint was not written by train, so its class groups"
               + " are unknown");
     }
     TrainingState state = JsonFiles.read(stateFile, TrainingState.class);
@@ -44,7 +45,9 @@ public final class CheckpointEvaluation {
       Predictions p = Inference.predict(block, manager, block.spec().input(), test);
       EvaluationReport report =
           Evaluator.evaluate(
-              PredictionSet.of(test.labels(), p.fused(), p.branches()), groups, state.labels(),
+              PredictionSet.of(test.labels(), p.fused(), p.branches()),
+              groups,
+              state.labels(),
               TrainingRun.TEST_SET);
       ReportWriter.write(runDir, report, state.trainingHistory(), groups);
       return report;
@@ -60,7 +63,12 @@ public final class CheckpointEvaluation {
       return inside;
     }
     throw new InvalidRunException(
-        "--checkpoint " + dir + ": expected a run folder (with " + RunFolders.CHECKPOINT_DIR
-            + "/) or a checkpoint folder (with " + ModelCheckpoint.NETWORK_FILE + ")");
+        "--checkpoint "
+            + dir
+            + ": expected a run folder (with "
+            + RunFolders.CHECKPOINT_DIR
+            + "/) or a checkpoint folder (with "
+            + ModelCheckpoint.NETWORK_FILE
+            + ")");
   }
 }

@@ -44,7 +44,9 @@ final class HostBatch {
     return labels.length;
   }
 
-  /** Copies the first {@code count} images and labels of the Java arrays into the direct buffers. */
+  /**
+   * Copies the first {@code count} images and labels of the Java arrays into the direct buffers.
+   */
   void load(int count) {
     pixelView.clear();
     pixelView.put(pixels, 0, count * imageSize);
@@ -76,6 +78,7 @@ final class HostBatch {
     }
     ByteBuffer part = labelBytes.duplicate().order(ByteOrder.nativeOrder());
     part.clear().limit(Long.BYTES * count);
-    return manager.create(part.slice().order(ByteOrder.nativeOrder()), new Shape(count), DataType.INT64);
+    return manager.create(
+        part.slice().order(ByteOrder.nativeOrder()), new Shape(count), DataType.INT64);
   }
 }

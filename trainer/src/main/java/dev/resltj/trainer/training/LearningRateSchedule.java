@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Learning rate per optimiser step: a linear warm-up from {@code base / warmupSteps} to {@code base}
- * over {@code warmupSteps}, then either a cosine decay to zero at {@code totalSteps}, a step decay
- * (times {@code factor} at each milestone step), or a constant rate.
+ * Learning rate per optimiser step: a linear warm-up from {@code base / warmupSteps} to {@code
+ * base} over {@code warmupSteps}, then either a cosine decay to zero at {@code totalSteps}, a step
+ * decay (times {@code factor} at each milestone step), or a constant rate.
  */
 public record LearningRateSchedule(
-    Kind kind, double base, int warmupSteps, int totalSteps, List<Integer> milestones, double factor) {
+    Kind kind,
+    double base,
+    int warmupSteps,
+    int totalSteps,
+    List<Integer> milestones,
+    double factor) {
 
   /** The decay after warm-up. */
   public enum Kind {

@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The network a run trains, in the user's words: a preset ({@code mnist} or {@code reference}), the
- * head's branch style ({@code paper}, {@code separate}, or {@code single} for the baselines) and, for
- * {@code mnist}, the trunk's width, convolutions per stage and BatchNorm.
+ * head's branch style ({@code paper}, {@code separate}, or {@code single} for the baselines) and,
+ * for {@code mnist}, the trunk's width, convolutions per stage and BatchNorm.
  */
 public record NetworkChoice(
     String preset, String branchStyle, int width, int convsPerStage, boolean batchNorm) {

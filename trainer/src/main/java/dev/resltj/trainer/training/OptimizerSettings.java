@@ -8,7 +8,8 @@ import java.util.Locale;
  * The optimiser: Adam (L2 weight decay added to the gradient, or decoupled as in AdamW) or SGD with
  * Nesterov momentum.
  */
-public record OptimizerSettings(Kind kind, double momentum, double weightDecay, boolean decoupledWeightDecay) {
+public record OptimizerSettings(
+    Kind kind, double momentum, double weightDecay, boolean decoupledWeightDecay) {
   static final double ADAM_BETA1 = 0.9;
   static final double ADAM_BETA2 = 0.999;
   static final double ADAM_EPSILON = 1e-8;

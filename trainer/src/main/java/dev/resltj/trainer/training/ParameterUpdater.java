@@ -9,19 +9,23 @@ import java.util.List;
 
 /**
  * Applies one optimiser step to every trainable parameter and zeroes its gradient. Unlike DJL's
- * {@code Trainer}, it keeps its state (moments, momentum buffers) itself so a checkpoint can save and
- * restore it, it does not copy each gradient before the update, and it closes every gradient handle
- * it opens (DJL attaches them to the model's manager, where they would pile up step after step).
+ * {@code Trainer}, it keeps its state (moments, momentum buffers) itself so a checkpoint can save
+ * and restore it, it does not copy each gradient before the update, and it closes every gradient
+ * handle it opens (DJL attaches them to the model's manager, where they would pile up step after
+ * step).
  */
 public final class ParameterUpdater implements AutoCloseable {
   private final OptimizerSettings settings;
   private final List<Parameter> parameters;
+
   /** Per parameter: Adam's first and second moments, or SGD's momentum buffer. */
   private final List<NDArray[]> state;
+
   private final NDManager stateManager;
   private int stepCount;
 
-  private ParameterUpdater(OptimizerSettings settings, List<Parameter> parameters, NDManager manager) {
+  private ParameterUpdater(
+      OptimizerSettings settings, List<Parameter> parameters, NDManager manager) {
     this.settings = settings;
     this.parameters = parameters;
     this.stateManager = manager.newSubManager();
@@ -35,7 +39,10 @@ public final class ParameterUpdater implements AutoCloseable {
     }
   }
 
-  /** An updater for the trainable parameters among {@code parameters}; state lives on {@code manager}. */
+  /**
+   * An updater for the trainable parameters among {@code parameters}; state lives on {@code
+   * manager}.
+   */
   public static ParameterUpdater create(
       OptimizerSettings settings, List<Parameter> parameters, NDManager manager) {
     List<Parameter> trainable = new ArrayList<>();
@@ -129,7 +136,10 @@ public final class ParameterUpdater implements AutoCloseable {
   public void restore(OptimizerState saved) {
     if (saved.kind() != settings.kind()) {
       throw new IllegalArgumentException(
-          "saved optimizer state is " + saved.kind().id() + ", this run uses " + settings.kind().id());
+          "saved optimizer state is "
+              + saved.kind().id()
+              + ", this run uses "
+              + settings.kind().id());
     }
     try (NDManager loading = stateManager.newSubManager()) {
       NDList all = NDList.decode(loading, saved.arrays());
@@ -143,8 +153,12 @@ public final class ParameterUpdater implements AutoCloseable {
         for (NDArray a : s) {
           if (!a.getShape().equals(all.get(k).getShape())) {
             throw new IllegalArgumentException(
-                "saved optimizer state array " + k + " has shape " + all.get(k).getShape()
-                    + ", this network needs " + a.getShape());
+                "saved optimizer state array "
+                    + k
+                    + " has shape "
+                    + all.get(k).getShape()
+                    + ", this network needs "
+                    + a.getShape());
           }
           k++;
         }

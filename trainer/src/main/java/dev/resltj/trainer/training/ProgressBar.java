@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * One line per epoch redrawn in place on a terminal: steps, loss, accuracy and images/s. Silent when
- * disabled (not a terminal, or {@code --quiet}), so logs hold only the per-epoch summary lines.
+ * One line per epoch redrawn in place on a terminal: steps, loss, accuracy and images/s. Silent
+ * when disabled (not a terminal, or {@code --quiet}), so logs hold only the per-epoch summary
+ * lines.
  */
 public final class ProgressBar implements StepListener {
   private static final int WIDTH = 28;
@@ -50,8 +51,15 @@ public final class ProgressBar implements StepListener {
       line.append(i < filled ? '=' : (i == filled ? '>' : ' '));
     }
     line.append("] ")
-        .append(String.format(Locale.ROOT, "%d/%d loss %.4f acc %.2f%% %,.0f img/s",
-            step, steps, meanLoss, 100 * accuracy, speed));
+        .append(
+            String.format(
+                Locale.ROOT,
+                "%d/%d loss %.4f acc %.2f%% %,.0f img/s",
+                step,
+                steps,
+                meanLoss,
+                100 * accuracy,
+                speed));
     int length = line.length();
     for (int i = length; i < lastLength; i++) {
       line.append(' ');

@@ -48,11 +48,17 @@ public record RunConfig(
   public RunConfig {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
-          "run name '" + name + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a"
+          "run name '"
+              + name
+              + "' must be 1-100 letters, digits, '.', '_' or '-', starting with a"
               + " letter or digit");
     }
-    if (method == null || network == null || optimizer == null || schedule == null
-        || augmentation == null || thresholds == null) {
+    if (method == null
+        || network == null
+        || optimizer == null
+        || schedule == null
+        || augmentation == null
+        || thresholds == null) {
       throw new IllegalArgumentException(
           "method, network, optimizer, schedule, augmentation and thresholds are required");
     }
@@ -65,9 +71,12 @@ public record RunConfig(
     }
     if (method.resltHead() == (network.style() == BranchStyle.SINGLE)) {
       throw new IllegalArgumentException(
-          "method " + method + " needs "
+          "method "
+              + method
+              + " needs "
               + (method.resltHead() ? "a three-branch head (paper or separate)" : "a single head")
-              + ", got branch style " + network.branchStyle());
+              + ", got branch style "
+              + network.branchStyle());
     }
     if (batchSize < 1 || batchSize > 65536) {
       throw new IllegalArgumentException("batch size must be in 1..65536, got " + batchSize);
@@ -77,7 +86,10 @@ public record RunConfig(
     }
     if (schedule.warmupEpochs() > epochs) {
       throw new IllegalArgumentException(
-          "warm-up (" + schedule.warmupEpochs() + " epochs) is longer than the run (" + epochs
+          "warm-up ("
+              + schedule.warmupEpochs()
+              + " epochs) is longer than the run ("
+              + epochs
               + ")");
     }
     LongTailProfile.parse(profile);

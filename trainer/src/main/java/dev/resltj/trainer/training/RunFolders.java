@@ -26,12 +26,17 @@ public final class RunFolders {
     if (Files.exists(runDir)) {
       if (!overwrite) {
         throw new InvalidRunException(
-            runDir + " already exists: choose another --name, add --overwrite to replace it, or"
-                + " continue it with --resume " + runDir);
+            runDir
+                + " already exists: choose another --name, add --overwrite to replace it, or"
+                + " continue it with --resume "
+                + runDir);
       }
       if (!Files.isRegularFile(runDir.resolve(RUN_FILE))) {
         throw new InvalidRunException(
-            "--overwrite refuses to delete " + runDir + ": it holds no " + RUN_FILE
+            "--overwrite refuses to delete "
+                + runDir
+                + ": it holds no "
+                + RUN_FILE
                 + ", so it is not a run folder");
       }
       deleteRecursively(runDir);
@@ -44,7 +49,8 @@ public final class RunFolders {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Files.delete(file);
             return FileVisitResult.CONTINUE;
           }

@@ -75,7 +75,8 @@ public final class SampledBatches implements BatchSource {
     if (tail.isEmpty()) {
       throw new IllegalArgumentException(
           "method reslt-branch-sampling needs at least one tail class, but the thresholds "
-              + groups.thresholds() + " put none in the tail: raise --tail-max");
+              + groups.thresholds()
+              + " put none in the tail: raise --tail-max");
     }
     List<Integer> mediumAndTail = new ArrayList<>(groups.classesIn(ClassGroup.MEDIUM));
     mediumAndTail.addAll(tail);

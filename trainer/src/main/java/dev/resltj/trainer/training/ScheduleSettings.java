@@ -6,7 +6,8 @@ import java.util.List;
  * The learning-rate schedule in epochs, as the user gives it; {@link #perStep} turns it into the
  * per-step {@link LearningRateSchedule} once the steps per epoch are known.
  *
- * @param milestones epochs after which the rate is multiplied by {@code factor} ({@code steps} only)
+ * @param milestones epochs after which the rate is multiplied by {@code factor} ({@code steps}
+ *     only)
  */
 public record ScheduleSettings(
     LearningRateSchedule.Kind kind,

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * images_per_second=...}. Thread counts come from DJL's system properties, as in a real run.
  */
 public final class ThroughputProbe {
-  private static final List<Integer> MNIST_LT = List.of(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67);
+  private static final List<Integer> MNIST_LT =
+      List.of(42, 125, 187, 28, 601, 300, 5918, 2698, 1188, 67);
 
   private ThroughputProbe() {}
 

@@ -37,8 +37,14 @@ public final class TrainingLoop {
       BatchSource batches) {
     if (batches.imageSize() != input.channels() * input.height() * input.width()) {
       throw new IllegalArgumentException(
-          "batches have " + batches.imageSize() + " values per image, the network expects "
-              + input.channels() + "x" + input.height() + "x" + input.width());
+          "batches have "
+              + batches.imageSize()
+              + " values per image, the network expects "
+              + input.channels()
+              + "x"
+              + input.height()
+              + "x"
+              + input.width());
     }
     this.block = block;
     this.manager = manager;
@@ -47,7 +53,8 @@ public final class TrainingLoop {
     this.updater = updater;
     this.schedule = schedule;
     this.batches = batches;
-    this.host = new HostBatch(batches.imagesPerStep(), input.channels(), input.height(), input.width());
+    this.host =
+        new HostBatch(batches.imagesPerStep(), input.channels(), input.height(), input.width());
     this.engine = manager.getEngine();
   }
 
@@ -93,14 +100,16 @@ public final class TrainingLoop {
       counted += accuracyRows;
       images += rows;
       if (!Float.isFinite(stepLoss)) {
-        return new EpochStats(epoch, Double.NaN, (double) correct / counted, images, seconds(start));
+        return new EpochStats(
+            epoch, Double.NaN, (double) correct / counted, images, seconds(start));
       }
       updater.step(schedule.at(updater.stepCount()));
       lossSum += stepLoss;
       listener.afterStep(
           step, steps, lossSum / step, (double) correct / counted, images / seconds(start));
     }
-    return new EpochStats(epoch, lossSum / steps, (double) correct / counted, images, seconds(start));
+    return new EpochStats(
+        epoch, lossSum / steps, (double) correct / counted, images, seconds(start));
   }
 
   private static double seconds(long start) {

@@ -74,13 +74,18 @@ public final class TrainingRun {
     Path runFile = runDir.resolve(RunFolders.RUN_FILE);
     if (!Files.isRegularFile(runFile)) {
       throw new InvalidRunException(
-          "--resume " + runDir + ": no " + RunFolders.RUN_FILE + " there, so it is not a run folder");
+          "--resume "
+              + runDir
+              + ": no "
+              + RunFolders.RUN_FILE
+              + " there, so it is not a run folder");
     }
     RunConfig config = JsonFiles.read(runFile, RunConfig.class);
     Path checkpoint = runDir.resolve(RunFolders.CHECKPOINT_DIR);
     Optional<TrainingState> state = Optional.empty();
     if (Files.isRegularFile(checkpoint.resolve(TrainingState.FILE))) {
-      state = Optional.of(JsonFiles.read(checkpoint.resolve(TrainingState.FILE), TrainingState.class));
+      state =
+          Optional.of(JsonFiles.read(checkpoint.resolve(TrainingState.FILE), TrainingState.class));
     }
     configureEngine(config);
     return new TrainingRun(config, runDir, options).run(state);
@@ -110,7 +115,8 @@ public final class TrainingRun {
     if (resumed.isEmpty()) {
       JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
       split.write(splitFile);
-      JsonFiles.write(runDir.resolve(RunFolders.PROVENANCE_FILE), Provenance.capture(mnist.files()));
+      JsonFiles.write(
+          runDir.resolve(RunFolders.PROVENANCE_FILE), Provenance.capture(mnist.files()));
     }
     LabeledImages train = split.apply(mnist.train());
     LabeledImages test = mnist.test();
@@ -119,8 +125,13 @@ public final class TrainingRun {
     out.printf(
         Locale.ROOT,
         "run %s: %s on %s (%,d training images, imbalance %.0f), %s network, %d epoch(s)%n",
-        config.name(), config.method(), split.profile().cliForm(), train.size(), split.imbalance(),
-        config.network().preset(), config.epochs());
+        config.name(),
+        config.method(),
+        split.profile().cliForm(),
+        train.size(),
+        split.imbalance(),
+        config.network().preset(),
+        config.epochs());
 
     Device device = config.device().equals("gpu") ? Device.gpu() : Device.cpu();
     Engine.getInstance().setRandomSeed((int) config.seed());
@@ -142,7 +153,11 @@ public final class TrainingRun {
       MethodLoss loss = config.method().newLoss(config.alpha(), groups);
       SampledBatches batches =
           SampledBatches.forMethod(
-              config.method(), train, groups, config.batchSize(), config.augmentation(),
+              config.method(),
+              train,
+              groups,
+              config.batchSize(),
+              config.augmentation(),
               config.seed());
       int steps = batches.stepsPerEpoch();
       LearningRateSchedule schedule = config.schedule().perStep(config.epochs(), steps);
@@ -154,7 +169,8 @@ public final class TrainingRun {
           history = resumed.get().trainingHistory();
           done = resumed.get().epochsCompleted();
           updater.restore(
-              JsonFiles.read(checkpointDir.resolve(RunFolders.OPTIMIZER_FILE), OptimizerState.class));
+              JsonFiles.read(
+                  checkpointDir.resolve(RunFolders.OPTIMIZER_FILE), OptimizerState.class));
           out.printf(Locale.ROOT, "resuming after epoch %d of %d%n", done, config.epochs());
         }
         TrainingLoop loop =
@@ -172,25 +188,41 @@ public final class TrainingRun {
             bar.endEpoch();
             if (Double.isNaN(stats.meanLoss())) {
               throw new IllegalStateException(
-                  "training diverged in epoch " + epoch + ": the loss is not finite; lower --lr"
-                      + " (now " + config.schedule().learningRate() + ") or raise --warmup-epochs");
+                  "training diverged in epoch "
+                      + epoch
+                      + ": the loss is not finite; lower --lr"
+                      + " (now "
+                      + config.schedule().learningRate()
+                      + ") or raise --warmup-epochs");
             }
             last = Inference.predict(block, manager, spec.input(), test);
             double testAccuracy = last.accuracy(test.labels());
             double seconds = (System.nanoTime() - start) / 1e9;
             EpochRecord record =
                 new EpochRecord(
-                    epoch, stats.meanLoss(), stats.accuracy(), testAccuracy, loop.lastLearningRate(),
-                    stats.imagesPerSecond(), seconds);
+                    epoch,
+                    stats.meanLoss(),
+                    stats.accuracy(),
+                    testAccuracy,
+                    loop.lastLearningRate(),
+                    stats.imagesPerSecond(),
+                    seconds);
             history = history.plus(record);
             TrainingState state =
                 new TrainingState(
-                    TrainingState.FORMAT, epoch, config.seed(), history.epochs(),
-                    groups.classCounts(), groups.thresholds(), config.labels());
+                    TrainingState.FORMAT,
+                    epoch,
+                    config.seed(),
+                    history.epochs(),
+                    groups.classCounts(),
+                    groups.thresholds(),
+                    config.labels());
             saving.lock();
             try {
               ModelCheckpoint.save(
-                  checkpointDir, spec, block,
+                  checkpointDir,
+                  spec,
+                  block,
                   Map.of(TrainingState.FILE, state, RunFolders.OPTIMIZER_FILE, updater.snapshot()));
             } finally {
               saving.unlock();
@@ -211,15 +243,20 @@ public final class TrainingRun {
         out.printf(
             Locale.ROOT,
             "test top-1 %.2f%%, balanced %.2f%%, head %s, medium %s, tail %s; trained in %.0f s%n",
-            100 * report.top1(), 100 * report.balanced(), percent(report.head()),
-            percent(report.medium()), percent(report.tail()), trainingSeconds(history));
+            100 * report.top1(),
+            100 * report.balanced(),
+            percent(report.head()),
+            percent(report.medium()),
+            percent(report.tail()),
+            trainingSeconds(history));
         Optional<Path> onnx = Optional.empty();
         if (options.export()) {
           Path file = runDir.resolve(RunFolders.ONNX_FILE);
           ModelExport.exportRun(runDir, file);
           onnx = Optional.of(file);
         }
-        out.println("run folder: " + runDir + (onnx.isPresent() ? " (model: " + onnx.get() + ")" : ""));
+        out.println(
+            "run folder: " + runDir + (onnx.isPresent() ? " (model: " + onnx.get() + ")" : ""));
         return new Outcome(runDir, report, onnx);
       }
     }
@@ -235,14 +272,19 @@ public final class TrainingRun {
           .withThresholds(config.thresholds());
     }
     return LongTailSplit.draw(
-        balanced, LongTailProfile.parse(config.profile()), config.seed(),
-        config.withReplacement(), config.thresholds());
+        balanced,
+        LongTailProfile.parse(config.profile()),
+        config.seed(),
+        config.withReplacement(),
+        config.thresholds());
   }
 
   private void checkLabels(LabeledImages train) {
     if (config.labels().size() != train.numClasses()) {
       throw new InvalidRunException(
-          "--labels names " + config.labels().size() + " classes but the data has "
+          "--labels names "
+              + config.labels().size()
+              + " classes but the data has "
               + train.numClasses());
     }
   }
@@ -259,8 +301,11 @@ public final class TrainingRun {
           }
           String resume =
               Files.isDirectory(checkpointDir)
-                  ? "the last complete checkpoint is in " + checkpointDir + "; continue with:"
-                      + " reslt-train train --resume " + runDir
+                  ? "the last complete checkpoint is in "
+                      + checkpointDir
+                      + "; continue with:"
+                      + " reslt-train train --resume "
+                      + runDir
                   : "no epoch finished, so there is no checkpoint to resume";
           err.println();
           err.println("interrupted: " + resume);
@@ -280,10 +325,17 @@ public final class TrainingRun {
   static String summary(EpochRecord r, int epochs) {
     return String.format(
         Locale.ROOT,
-        "epoch %" + Integer.toString(epochs).length()
+        "epoch %"
+            + Integer.toString(epochs).length()
             + "d/%d  loss %.4f  train %.2f%%  test %.2f%%  lr %.2e  %,.0f img/s  %.1f s",
-        r.epoch(), epochs, r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.testAccuracy(),
-        r.learningRate(), r.imagesPerSecond(), r.seconds());
+        r.epoch(),
+        epochs,
+        r.trainLoss(),
+        100 * r.trainAccuracy(),
+        100 * r.testAccuracy(),
+        r.learningRate(),
+        r.imagesPerSecond(),
+        r.seconds());
   }
 
   private static String percent(Double value) {

@@ -20,6 +20,7 @@ public record TrainingState(
     List<String> labels) {
 
   static final int FORMAT = 1;
+
   /** The file's name inside the checkpoint folder. */
   public static final String FILE = "state.json";
 

@@ -42,7 +42,10 @@ class TrainCommandTest {
   @Test
   void unknownMethodListsTheMethods() {
     assertThat(run("train", "--method", "focal")).isEqualTo(ExitCodes.USAGE);
-    assertThat(err).startsWith("error: ").contains("--method").contains("'focal'")
+    assertThat(err)
+        .startsWith("error: ")
+        .contains("--method")
+        .contains("'focal'")
         .contains("reslt-branch-sampling");
   }
 
@@ -86,7 +89,13 @@ class TrainCommandTest {
     Files.createDirectories(tmp.resolve("runs/mine"));
     Files.writeString(tmp.resolve("runs/mine/notes.txt"), "keep me");
     assertThat(
-            run("train", "--name", "mine", "--overwrite", "--runs-dir", tmp.resolve("runs").toString()))
+            run(
+                "train",
+                "--name",
+                "mine",
+                "--overwrite",
+                "--runs-dir",
+                tmp.resolve("runs").toString()))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("refuses to delete");
     assertThat(tmp.resolve("runs/mine/notes.txt")).exists();

@@ -39,12 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exported graph computes what the trained DJL network computes: after a brief training on real
- * MNIST digits (MNIST-like synthetic images when the build has no MNIST) (so
- * weights and BatchNorm running statistics are far from their initial values), 512 images give the
- * same logits in ONNX Runtime (loaded through runtime/core's {@link ResltClassifier}, as
- * applications load it) within 1e-4 of the logit scale, the same argmax, probabilities summing to
- * 1, for every branch style, a baseline and the reference network; every file passes the ONNX
- * checker with strict shape inference.
+ * MNIST digits (MNIST-like synthetic images when the build has no MNIST) (so weights and BatchNorm
+ * running statistics are far from their initial values), 512 images give the same logits in ONNX
+ * Runtime (loaded through runtime/core's {@link ResltClassifier}, as applications load it) within
+ * 1e-4 of the logit scale, the same argmax, probabilities summing to 1, for every branch style, a
+ * baseline and the reference network; every file passes the ONNX checker with strict shape
+ * inference.
  */
 class OnnxParityIT {
   private static final int IMAGES = 512;

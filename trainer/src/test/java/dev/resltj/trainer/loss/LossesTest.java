@@ -66,7 +66,8 @@ class LossesTest {
     // label 0: -ln(1/2) = ln 2; label 1: -ln(1/4) = ln 4 -> mean 1.5 ln 2
     LogitAdjustedLoss loss = LogitAdjustedLoss.of(List.of(2000, 1000, 1000), 1.0);
     NDArray out = logits(new float[][] {{0, 0, 0}, {0, 0, 0}});
-    assertThat(value(loss.compute(new NDList(out), labels(0, 1)))).isCloseTo(1.5 * L2, within(1e-6));
+    assertThat(value(loss.compute(new NDList(out), labels(0, 1))))
+        .isCloseTo(1.5 * L2, within(1e-6));
   }
 
   @Test
@@ -75,7 +76,8 @@ class LossesTest {
     // label 0: ln((6/16)/(4/16)) = ln 1.5
     LogitAdjustedLoss loss = LogitAdjustedLoss.of(List.of(2000, 1000, 1000), 2.0);
     NDArray out = logits(new float[][] {{0, 0, 0}});
-    assertThat(value(loss.compute(new NDList(out), labels(0)))).isCloseTo(Math.log(1.5), within(1e-6));
+    assertThat(value(loss.compute(new NDList(out), labels(0))))
+        .isCloseTo(Math.log(1.5), within(1e-6));
     assertThat(loss.adjustment()[1]).isCloseTo((float) (2 * Math.log(0.25)), within(1e-6f));
   }
 
@@ -121,8 +123,7 @@ class LossesTest {
     // counts 2000/500/50 (+ nothing else): prior [2000, 500, 50] / 2550; fused logits 0 -> softmax
     // = prior, so CE_fused(label y) = -ln(prior_y): ln(2550/2000), ln(2550/500), ln(2550/50)
     double fused = (Math.log(2550.0 / 2000) + Math.log(2550.0 / 500) + Math.log(2550.0 / 50)) / 3;
-    ResltLoss loss =
-        new ResltLoss(0.5, GROUPS, LogitAdjustedLoss.of(GROUPS.classCounts(), 1.0));
+    ResltLoss loss = new ResltLoss(0.5, GROUPS, LogitAdjustedLoss.of(GROUPS.classCounts(), 1.0));
     double value = value(loss.compute(resltOutputs(), labels(0, 1, 2)));
     assertThat(value).isCloseTo(0.5 * fused + 0.5 * (L2 + L3 / 3), within(1e-6));
   }

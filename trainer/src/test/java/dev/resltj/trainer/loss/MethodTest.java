@@ -23,7 +23,8 @@ class MethodTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Method.fromId("focal"));
     assertThat(e)
         .hasMessageContaining("'focal'")
-        .hasMessageContaining("ce, ce-balanced, logit-adjusted, reslt, reslt-branch-sampling, reslt-la");
+        .hasMessageContaining(
+            "ce, ce-balanced, logit-adjusted, reslt, reslt-branch-sampling, reslt-la");
   }
 
   @Test

@@ -46,7 +46,8 @@ class ParameterUpdaterTest {
         var collector = Engine.getInstance().newGradientCollector()) {
       var out =
           linear.forward(
-              new ParameterStore(manager, false), new NDList(step.create(new float[][] {{0.5f}})),
+              new ParameterStore(manager, false),
+              new NDList(step.create(new float[][] {{0.5f}})),
               true);
       collector.backward(out.singletonOrThrow().sum());
     }
@@ -153,8 +154,9 @@ class ParameterUpdaterTest {
 
   @Test
   void stepScheduleDecaysAtEachMilestone() {
-    var s = new ScheduleSettings(LearningRateSchedule.Kind.STEPS, 0.1, 0, List.of(2, 4), 0.1)
-        .perStep(5, 10);
+    var s =
+        new ScheduleSettings(LearningRateSchedule.Kind.STEPS, 0.1, 0, List.of(2, 4), 0.1)
+            .perStep(5, 10);
     assertThat(s.at(19)).isCloseTo(0.1, within(1e-12));
     assertThat(s.at(20)).isCloseTo(0.01, within(1e-12));
     assertThat(s.at(40)).isCloseTo(0.001, within(1e-12));

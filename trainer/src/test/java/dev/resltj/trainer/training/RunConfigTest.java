@@ -16,12 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
 class RunConfigTest {
   static RunConfig config(String name, Method method, String style) {
     return new RunConfig(
-        name, method, 0.5, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+        name,
+        method,
+        0.5,
+        List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
         new NetworkChoice("mnist", style, 32, 2, true),
         new OptimizerSettings(OptimizerSettings.Kind.ADAM, 0.9, 0, false),
         new ScheduleSettings(LearningRateSchedule.Kind.COSINE, 1e-3, 1, List.of(), 0.1),
-        128, 20, new Augmentation(2, 0), 1, "mnist-lt", null, GroupThresholds.MNIST_LT, false,
-        "cpu", "data/mnist", 2);
+        128,
+        20,
+        new Augmentation(2, 0),
+        1,
+        "mnist-lt",
+        null,
+        GroupThresholds.MNIST_LT,
+        false,
+        "cpu",
+        "data/mnist",
+        2);
   }
 
   @Test
@@ -45,7 +57,8 @@ class RunConfigTest {
 
   @Test
   void runNameMustBeAFolderName() {
-    var e = assertThrows(IllegalArgumentException.class, () -> config("../x", Method.RESLT, "paper"));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> config("../x", Method.RESLT, "paper"));
     assertThat(e).hasMessageContaining("'../x'");
   }
 

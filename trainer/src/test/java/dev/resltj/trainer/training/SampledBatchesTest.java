@@ -12,8 +12,11 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SampledBatchesTest {
-  /** 1x1 images whose pixel is their class; classes 0 (head, 200), 1 (medium, 150), 2 (tail, 10). */
+  /**
+   * 1x1 images whose pixel is their class; classes 0 (head, 200), 1 (medium, 150), 2 (tail, 10).
+   */
   private static final LabeledImages IMAGES = images(200, 150, 10);
+
   private static final ClassGroups GROUPS =
       ClassGroups.fromCounts(IMAGES.classCounts(), new GroupThresholds(10, 150));
 
@@ -53,10 +56,12 @@ class SampledBatchesTest {
   void sameEpochDrawsTheSameBatchesAfterARestart() {
     int[] first = new int[64];
     int[] again = new int[64];
-    SampledBatches a = SampledBatches.forMethod(Method.RESLT, IMAGES, GROUPS, 64, Augmentation.NONE, 9);
+    SampledBatches a =
+        SampledBatches.forMethod(Method.RESLT, IMAGES, GROUPS, 64, Augmentation.NONE, 9);
     a.startEpoch(3);
     a.next(new float[64], first);
-    SampledBatches b = SampledBatches.forMethod(Method.RESLT, IMAGES, GROUPS, 64, Augmentation.NONE, 9);
+    SampledBatches b =
+        SampledBatches.forMethod(Method.RESLT, IMAGES, GROUPS, 64, Augmentation.NONE, 9);
     b.startEpoch(3);
     b.next(new float[64], again);
     assertThat(again).containsExactly(first);

@@ -23,7 +23,8 @@ class TrainingLoopTest {
       new OptimizerSettings(OptimizerSettings.Kind.ADAM, 0, 0, false);
 
   private static LearningRateSchedule constant(double rate, int steps) {
-    return new LearningRateSchedule(LearningRateSchedule.Kind.CONSTANT, rate, 0, steps, List.of(), 1);
+    return new LearningRateSchedule(
+        LearningRateSchedule.Kind.CONSTANT, rate, 0, steps, List.of(), 1);
   }
 
   /** Trains {@code epochs} epochs of 8 steps of 32 from seed 42 and returns each epoch's stats. */
@@ -84,8 +85,13 @@ class TrainingLoopTest {
           ParameterUpdater.create(ADAM, block.getParameters().values(), manager)) {
         TrainingLoop loop =
             new TrainingLoop(
-                block, manager, StandIns.INPUT, new CrossEntropyLoss(), updater,
-                constant(0.01, 100), StandIns.sampler(DATA, 16, 1));
+                block,
+                manager,
+                StandIns.INPUT,
+                new CrossEntropyLoss(),
+                updater,
+                constant(0.01, 100),
+                StandIns.sampler(DATA, 16, 1));
         loop.runEpoch(1, 2, StepListener.NONE);
         int afterWarmUp = manager.getManagedArrays().size();
         loop.runEpoch(2, 20, StepListener.NONE);
@@ -104,8 +110,13 @@ class TrainingLoopTest {
       try (ParameterUpdater updater =
           ParameterUpdater.create(ADAM, block.getParameters().values(), manager)) {
         new TrainingLoop(
-                block, manager, StandIns.INPUT, new ResltLoss(0.5, groups), updater,
-                constant(0.05, 30), StandIns.sampler(DATA, 32, 1))
+                block,
+                manager,
+                StandIns.INPUT,
+                new ResltLoss(0.5, groups),
+                updater,
+                constant(0.05, 30),
+                StandIns.sampler(DATA, 32, 1))
             .runEpoch(1, 30, StepListener.NONE);
       }
       LabeledImages test = StandIns.quadrants(1001, 99);

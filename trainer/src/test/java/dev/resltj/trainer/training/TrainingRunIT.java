@@ -3,6 +3,7 @@ package dev.resltj.trainer.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ai.djl.ndarray.NDManager;
 import dev.resltj.trainer.cli.CliRunner;
 import dev.resltj.trainer.cli.ExitCodes;
 import dev.resltj.trainer.cli.ResltTrainCommand;
@@ -11,7 +12,6 @@ import dev.resltj.trainer.evaluation.EpochRecord;
 import dev.resltj.trainer.evaluation.EvaluationReport;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.storage.JsonFiles;
-import ai.djl.ndarray.NDManager;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +47,28 @@ class TrainingRunIT {
     List<String> a =
         new ArrayList<>(
             List.of(
-                "train", "--name", name, "--runs-dir", runs.toString(), "--data-dir",
-                mnist.toString(), "--network", "reference", "--method", "reslt", "--epochs",
-                Integer.toString(epochs), "--schedule", "constant", "--warmup-epochs", "0", "--lr",
-                "0.005", "--seed", "7", "--quiet"));
+                "train",
+                "--name",
+                name,
+                "--runs-dir",
+                runs.toString(),
+                "--data-dir",
+                mnist.toString(),
+                "--network",
+                "reference",
+                "--method",
+                "reslt",
+                "--epochs",
+                Integer.toString(epochs),
+                "--schedule",
+                "constant",
+                "--warmup-epochs",
+                "0",
+                "--lr",
+                "0.005",
+                "--seed",
+                "7",
+                "--quiet"));
     a.addAll(List.of(extra));
     return a;
   }
@@ -72,7 +90,12 @@ class TrainingRunIT {
     assertThat(report.images()).isEqualTo(10_000);
     assertThat(report.top1()).isGreaterThan(0.3);
     for (String file :
-        List.of("run.json", "split.json", "provenance.json", "report.md", "model.onnx",
+        List.of(
+            "run.json",
+            "split.json",
+            "provenance.json",
+            "report.md",
+            "model.onnx",
             "plots/confusion-matrix.png")) {
       assertThat(runs.resolve("brief").resolve(file)).isNotEmptyFile();
     }
@@ -80,8 +103,10 @@ class TrainingRunIT {
 
   @Test
   void sameSeedGivesTheSameSplitAndFirstEpochLoss() throws Exception {
-    String[] first = args("seed-a", 1, "--no-export", "--profile", HALF_MNIST_LT).toArray(String[]::new);
-    String[] second = args("seed-b", 1, "--no-export", "--profile", HALF_MNIST_LT).toArray(String[]::new);
+    String[] first =
+        args("seed-a", 1, "--no-export", "--profile", HALF_MNIST_LT).toArray(String[]::new);
+    String[] second =
+        args("seed-b", 1, "--no-export", "--profile", HALF_MNIST_LT).toArray(String[]::new);
     assertThat(CliRunner.run(new ResltTrainCommand(), first)).isEqualTo(ExitCodes.OK);
     assertThat(CliRunner.run(new ResltTrainCommand(), second)).isEqualTo(ExitCodes.OK);
 
@@ -123,7 +148,11 @@ class TrainingRunIT {
     int code =
         CliRunner.run(
             new ResltTrainCommand(),
-            "train", "--resume", runs.resolve("killed").toString(), "--quiet", "--no-export");
+            "train",
+            "--resume",
+            runs.resolve("killed").toString(),
+            "--quiet",
+            "--no-export");
 
     assertThat(code).isEqualTo(ExitCodes.OK);
     List<EpochRecord> history = state("killed").history();

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resltj.server.fixtures.FixtureModels;
+import dev.resltj.server.fixtures.FixtureServerTest;
 import dev.resltj.server.fixtures.Http;
 import dev.resltj.server.fixtures.Prometheus;
-import dev.resltj.server.fixtures.TempModels;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * 500 concurrent requests from 64 client threads, each with its own pixel values: every answer must
@@ -31,30 +24,12 @@ import org.junit.jupiter.api.TestInstance;
  * requests were merged into shared runs.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentInferenceTest implements TestPropertyProvider {
+class ConcurrentInferenceTest extends FixtureServerTest {
   private static final int REQUESTS = 500;
   private static final int THREADS = 64;
 
-  private final TempModels models = TempModels.of(Map.of("probe.onnx", FixtureModels.probe()));
-
-  @Inject EmbeddedServer server;
-  private Http http;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of("reslt.models.dir", models.dir().toString());
-  }
-
-  @BeforeAll
-  void awaitReady() {
-    http = new Http(server.getURI());
-    http.awaitReady(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  void deleteModels() {
-    models.close();
+  ConcurrentInferenceTest() {
+    super(Map.of("probe.onnx", FixtureModels.probe()));
   }
 
   /** Request i: its class, a value only it has, and a second marked class. */

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resltj.server.fixtures.FixtureModels;
+import dev.resltj.server.fixtures.FixtureServerTest;
 import dev.resltj.server.fixtures.Http;
 import dev.resltj.server.fixtures.Prometheus;
-import dev.resltj.server.fixtures.TempModels;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,42 +16,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A deliberately tiny queue (2 images) in front of a slow model with one worker: surplus requests
  * get 503 with Retry-After at once, the admitted ones are answered correctly.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverloadTest implements TestPropertyProvider {
-  private final TempModels models =
-      TempModels.of(Map.of("slow.onnx", FixtureModels.slowProbe(200)));
-
-  @Inject EmbeddedServer server;
-  private Http http;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of(
-        "reslt.models.dir", models.dir().toString(),
-        "reslt.batching.max-queue-size", "2",
-        "reslt.batching.max-batch-size", "1",
-        "reslt.batching.workers", "1");
-  }
-
-  @BeforeAll
-  void awaitReady() {
-    http = new Http(server.getURI());
-    http.awaitReady(Duration.ofSeconds(60));
-  }
-
-  @AfterAll
-  void deleteModels() {
-    models.close();
+class OverloadTest extends FixtureServerTest {
+  OverloadTest() {
+    super(
+        Map.of("slow.onnx", FixtureModels.slowProbe(200)),
+        Map.of(
+            "reslt.batching.max-queue-size", "2",
+            "reslt.batching.max-batch-size", "1",
+            "reslt.batching.workers", "1"),
+        Duration.ofSeconds(60));
   }
 
   @Test

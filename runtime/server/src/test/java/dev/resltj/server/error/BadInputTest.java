@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resltj.server.fixtures.BadImages;
 import dev.resltj.server.fixtures.FixtureModels;
+import dev.resltj.server.fixtures.FixtureServerTest;
 import dev.resltj.server.fixtures.Http;
-import dev.resltj.server.fixtures.TempModels;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,30 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * says what was wrong, and the very next correct request is answered correctly.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest implements TestPropertyProvider {
+class BadInputTest extends FixtureServerTest {
   private static final String INFER = "/v2/models/probe/infer";
   private static final String CLASSIFY = "/v1/models/probe/classify";
 
-  private final TempModels models = TempModels.of(Map.of("probe.onnx", FixtureModels.probe()));
-
-  @Inject EmbeddedServer server;
-  private Http http;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of("reslt.models.dir", models.dir().toString());
-  }
-
-  @BeforeAll
-  void awaitReady() {
-    http = new Http(server.getURI());
-    http.awaitReady(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  void deleteModels() {
-    models.close();
+  BadInputTest() {
+    super(Map.of("probe.onnx", FixtureModels.probe()));
   }
 
   /** A bad request, the status it must get and a fragment its error message must contain. */

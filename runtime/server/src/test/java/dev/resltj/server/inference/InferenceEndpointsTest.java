@@ -4,44 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resltj.server.fixtures.FixtureModels;
+import dev.resltj.server.fixtures.FixtureServerTest;
 import dev.resltj.server.fixtures.Http;
-import dev.resltj.server.fixtures.TempModels;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InferenceEndpointsTest implements TestPropertyProvider {
-  private final TempModels models = TempModels.of(Map.of("probe.onnx", FixtureModels.probe()));
-
-  @Inject EmbeddedServer server;
-  private Http http;
-
-  @Override
-  public Map<String, String> getProperties() {
-    return Map.of("reslt.models.dir", models.dir().toString());
-  }
-
-  @BeforeAll
-  void awaitReady() {
-    http = new Http(server.getURI());
-    http.awaitReady(Duration.ofSeconds(30));
-  }
-
-  @AfterAll
-  void deleteModels() {
-    models.close();
+class InferenceEndpointsTest extends FixtureServerTest {
+  InferenceEndpointsTest() {
+    super(Map.of("probe.onnx", FixtureModels.probe()));
   }
 
   @Test
