@@ -39,7 +39,9 @@ while [[ $# -gt 0 ]]; do
 done
 
 launcher=trainer/bin/reslt-train
-if [[ ! -f trainer/target/reslt-train.jar ]]; then
+# Build from the checked-out sources (incremental, seconds when nothing changed) so a stale jar never
+# trains; RESLT_TRAIN_JAR points the launcher at a frozen copy instead (to keep building meanwhile).
+if [[ -z "${RESLT_TRAIN_JAR:-}" ]]; then
   ./mvnw -B -q -pl trainer -am package -DskipTests
 fi
 mkdir -p "$runs"

@@ -27,9 +27,8 @@ if ! "$python" -c 'import torch' 2>/dev/null; then
   echo "error: $python has no torch; install Debian's python3-torch (apt-get install python3-torch)" >&2
   exit 1
 fi
-if [[ ! -f trainer/target/reslt-train.jar ]]; then
-  ./mvnw -B -q -o -pl trainer -am package -DskipTests
-fi
+# Always from the checked-out sources (incremental): a stale jar would measure old code
+./mvnw -B -q -pl trainer -am package -DskipTests
 launcher=trainer/bin/reslt-train
 probe=dev.resltj.trainer.training.ThroughputProbe
 
