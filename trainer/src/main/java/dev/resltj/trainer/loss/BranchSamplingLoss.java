@@ -33,6 +33,9 @@ public final class BranchSamplingLoss implements MethodLoss {
           "branch sampling needs three equal batches stacked, got " + rows + " rows");
     }
     long b = rows / 3;
+    // the weights stay open: backward reads them after this method returns
+    NDArray fusedWeight = EngineConstants.scalar(labels.getManager(), 1f - alpha);
+    NDArray branchWeight = EngineConstants.scalar(labels.getManager(), alpha);
     try (NDArray labelsAll = labels.get("0:{}", b);
         NDArray labelsMt = labels.get("{}:{}", b, 2 * b);
         NDArray labelsT = labels.get("{}:", 2 * b);
@@ -45,8 +48,8 @@ public final class BranchSamplingLoss implements MethodLoss {
         NDArray ceMt = CrossEntropy.mean(mt, labelsMt);
         NDArray ceT = CrossEntropy.mean(t, labelsT);
         NDArray branchLoss = ceHmt.add(ceMt).addi(ceT);
-        NDArray weightedFused = fusedLoss.mul(1f - alpha);
-        NDArray weightedBranch = branchLoss.mul(alpha)) {
+        NDArray weightedFused = fusedLoss.mul(fusedWeight);
+        NDArray weightedBranch = branchLoss.mul(branchWeight)) {
       return weightedFused.add(weightedBranch);
     }
   }

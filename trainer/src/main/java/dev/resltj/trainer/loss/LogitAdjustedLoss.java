@@ -51,8 +51,8 @@ public final class LogitAdjustedLoss implements MethodLoss {
 
   /** Mean logit-adjusted cross-entropy of {@code logits}. */
   NDArray mean(NDArray logits, NDArray labels) {
-    try (NDArray shift = logits.getManager().create(adjustment);
-        NDArray adjusted = logits.add(shift)) {
+    NDArray shift = EngineConstants.table(logits.getManager(), adjustment);
+    try (NDArray adjusted = logits.add(shift)) {
       return CrossEntropy.mean(adjusted, labels);
     }
   }

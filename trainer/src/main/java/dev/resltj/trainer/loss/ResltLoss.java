@@ -57,12 +57,16 @@ public final class ResltLoss implements MethodLoss {
           "ResLT needs [fused, hmt, mt, t] outputs, got " + outputs.size() + " array(s)");
     }
     var manager = labels.getManager();
+    // tables and weights stay open: backward reads them after this method returns
+    NDArray mtTable = EngineConstants.table(manager, mediumOrTail);
+    NDArray tTable = EngineConstants.table(manager, tail);
+    NDArray fusedWeight = EngineConstants.scalar(manager, 1f - alpha);
+    NDArray branchWeight = EngineConstants.scalar(manager, alpha);
+    NDArray batchRows = EngineConstants.scalar(manager, labels.size());
     try (NDArray fusedLoss =
             fusion.isPresent()
                 ? fusion.get().mean(outputs.get(0), labels)
                 : CrossEntropy.mean(outputs.get(0), labels);
-        NDArray mtTable = manager.create(mediumOrTail);
-        NDArray tTable = manager.create(tail);
         NDArray mtMask = mtTable.take(labels);
         NDArray tMask = tTable.take(labels);
         NDArray ceHmt = CrossEntropy.perSample(outputs.get(1), labels);
@@ -75,11 +79,11 @@ public final class ResltLoss implements MethodLoss {
         NDArray sumT = maskedT.sum();
         NDArray pairsMt = mtMask.sum();
         NDArray pairsT = tMask.sum();
-        NDArray pairs = pairsMt.add(pairsT).addi(labels.size());
+        NDArray pairs = pairsMt.add(pairsT).addi(batchRows);
         NDArray branchSum = sumHmt.add(sumMt).addi(sumT);
         NDArray branchLoss = branchSum.div(pairs);
-        NDArray weightedFused = fusedLoss.mul(1f - alpha);
-        NDArray weightedBranch = branchLoss.mul(alpha)) {
+        NDArray weightedFused = fusedLoss.mul(fusedWeight);
+        NDArray weightedBranch = branchLoss.mul(branchWeight)) {
       return weightedFused.add(weightedBranch);
     }
   }

@@ -145,7 +145,13 @@ public final class NetworkBlock extends AbstractBlock {
               + x.getShape());
     }
     InputSpec in = spec.input();
-    NDArray features = x.div(in.maxValue()).sub(in.mean()).div(in.std());
+    // constants filled by libtorch, not wrapped Java buffers (see the loss package's
+    // EngineConstants): nothing the autograd graph may hold can be freed by the collector
+    NDManager m = x.getManager();
+    NDArray features =
+        x.div(m.full(new Shape(), in.maxValue(), DataType.FLOAT32))
+            .sub(m.full(new Shape(), in.mean(), DataType.FLOAT32))
+            .div(m.full(new Shape(), in.std(), DataType.FLOAT32));
     features = applyAll(store, spec.trunk(), trunkBlocks, features, training);
     Head head = spec.head();
     NDList out = new NDList(head.branches() + 1);
