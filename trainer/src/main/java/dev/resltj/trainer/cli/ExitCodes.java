@@ -11,4 +11,10 @@ public final class ExitCodes {
 
   /** The command line was wrong. */
   public static final int USAGE = 2;
+
+  /**
+   * A training run was stopped (Ctrl-C or SIGTERM) and left a resumable checkpoint. The shell's
+   * convention for Ctrl-C; a run stopped by SIGTERM exits with the signal's own status, 143.
+   */
+  public static final int STOPPED = 130;
 }

@@ -4,16 +4,22 @@ import dev.resltj.trainer.data.Augmentation;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.data.LongTailProfile;
 import dev.resltj.trainer.loss.Method;
+import dev.resltj.trainer.model.Initialization;
 import dev.resltj.trainer.model.MnistTrunk;
 import dev.resltj.trainer.model.NetworkPresets;
+import dev.resltj.trainer.training.CrashLogLink;
+import dev.resltj.trainer.training.DeviceChoice;
 import dev.resltj.trainer.training.InvalidRunException;
 import dev.resltj.trainer.training.LearningRateSchedule;
+import dev.resltj.trainer.training.MachineSettings;
 import dev.resltj.trainer.training.NetworkChoice;
 import dev.resltj.trainer.training.OptimizerSettings;
 import dev.resltj.trainer.training.ProgressBar;
 import dev.resltj.trainer.training.RunConfig;
 import dev.resltj.trainer.training.ScheduleSettings;
+import dev.resltj.trainer.training.SplitSettings;
 import dev.resltj.trainer.training.TrainingRun;
+import dev.resltj.trainer.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,6 +177,16 @@ public final class TrainCommand implements Callable<Integer> {
         fallbackValue = "true",
         description = "mnist trunk: BatchNorm after each convolution (default: on).")
     boolean batchNorm;
+
+    @Option(
+        names = "--init",
+        paramLabel = "KIND",
+        defaultValue = "pytorch",
+        description =
+            "Initial weights of convolutions and linear layers: pytorch (uniform +-1/sqrt(fan_in),"
+                + " PyTorch's default) or he-normal (DJL's default, ~2.4x wider)"
+                + " (default: ${DEFAULT-VALUE}).")
+    String initialization;
   }
 
   static final class OptimisationOptions {
@@ -277,6 +293,16 @@ public final class TrainCommand implements Callable<Integer> {
     Path split;
 
     @Option(
+        names = "--val-per-class",
+        paramLabel = "N",
+        defaultValue = "50",
+        description =
+            "Balanced validation images per class, drawn from the training images the profile did"
+                + " not take; they choose the best epoch, the test set is scored once at the end"
+                + " (default: ${DEFAULT-VALUE}).")
+    int validationPerClass;
+
+    @Option(
         names = "--with-replacement",
         description = "Draw the split's images with replacement, as the reference did.")
     boolean withReplacement;
@@ -326,7 +352,9 @@ public final class TrainCommand implements Callable<Integer> {
         names = "--device",
         paramLabel = "DEV",
         defaultValue = "cpu",
-        description = "cpu or gpu (default: ${DEFAULT-VALUE}).")
+        description =
+            "cpu, gpu (the first GPU), gpu:N, or auto (a GPU when the engine sees one, else the"
+                + " CPU) (default: ${DEFAULT-VALUE}).")
     String device;
 
     @Option(
@@ -358,15 +386,16 @@ public final class TrainCommand implements Callable<Integer> {
         new TrainingRun.Options(
             !run.noExport, !run.quiet && ProgressBar.terminalAttached(), System.out, System.err);
     try {
-      if (run.resume != null) {
-        TrainingRun.resume(run.resume, options);
-      } else {
-        TrainingRun.start(config(), run.runsDir, run.overwrite, options);
-      }
+      TrainingRun.Outcome outcome =
+          run.resume != null
+              ? TrainingRun.resume(run.resume, options)
+              : TrainingRun.start(config(), run.runsDir, run.overwrite, options);
+      return outcome.stopped() ? ExitCodes.STOPPED : ExitCodes.OK;
     } catch (InvalidRunException e) {
       throw new UsageException(e.getMessage());
+    } finally {
+      CrashLogLink.discardUnused();
     }
-    return ExitCodes.OK;
   }
 
   /** The settings as one validated record; a bad value names its option. */
@@ -412,10 +441,9 @@ public final class TrainCommand implements Callable<Integer> {
     int threads =
         machine.threads != null ? machine.threads : Runtime.getRuntime().availableProcessors();
     require(threads >= 1, "--threads must be >= 1, got " + threads);
-    require(
-        machine.device.equals("cpu") || machine.device.equals("gpu"),
-        "--device must be cpu or gpu, got " + machine.device);
-    parse("--profile", () -> LongTailProfile.parse(data.profile));
+    DeviceChoice device = parse("--device", () -> DeviceChoice.parse(machine.device));
+    Initialization initialization =
+        parse("--init", () -> Initialization.fromId(network.initialization));
     Augmentation augmentation = parse("--augment", () -> Augmentation.parse(data.augment));
     GroupThresholds thresholds =
         parse("--tail-max/--medium-max", () -> new GroupThresholds(data.tailMax, data.mediumMax));
@@ -428,7 +456,8 @@ public final class TrainCommand implements Callable<Integer> {
                     style,
                     network.width,
                     network.convsPerStage,
-                    network.batchNorm));
+                    network.batchNorm,
+                    initialization));
     parse(
         "--width/--convs-per-stage",
         () -> new MnistTrunk(network.width, network.convsPerStage, network.batchNorm));
@@ -442,6 +471,28 @@ public final class TrainCommand implements Callable<Integer> {
                     optimisation.warmupEpochs,
                     optimisation.milestones,
                     optimisation.decayFactor));
+    SplitSettings split =
+        parse(
+            "--val-per-class",
+            () ->
+                new SplitSettings(
+                    data.dataDir.toString(),
+                    parse("--profile", () -> LongTailProfile.parse(data.profile)).cliForm(),
+                    data.split == null ? null : data.split.toString(),
+                    thresholds,
+                    data.withReplacement,
+                    data.validationPerClass));
+    TrainingSettings training =
+        parse(
+            "--epochs",
+            () ->
+                new TrainingSettings(
+                    new OptimizerSettings(
+                        optimizerKind, optimisation.momentum, wd, optimisation.decoupled),
+                    schedule,
+                    optimisation.batchSize,
+                    optimisation.epochs,
+                    augmentation));
     List<String> labels = data.labels != null ? data.labels : TrainingRun.indexLabels(10);
     String name = run.name != null ? run.name : m.id() + "-seed" + machine.seed;
     return parse(
@@ -452,21 +503,11 @@ public final class TrainCommand implements Callable<Integer> {
                 m,
                 method.alpha,
                 labels,
-                choice,
-                new OptimizerSettings(
-                    optimizerKind, optimisation.momentum, wd, optimisation.decoupled),
-                schedule,
-                optimisation.batchSize,
-                optimisation.epochs,
-                augmentation,
                 machine.seed,
-                data.profile,
-                data.split == null ? null : data.split.toString(),
-                thresholds,
-                data.withReplacement,
-                machine.device,
-                data.dataDir.toString(),
-                threads));
+                choice,
+                training,
+                split,
+                new MachineSettings(device, threads)));
   }
 
   private static void require(boolean ok, String message) {

@@ -15,14 +15,26 @@ import java.util.Random;
  * drawing give the same indices on every machine ({@link Random}'s algorithm is fixed by its
  * specification). Saved as {@code split.json} so that several methods can train on the very same
  * images.
+ *
+ * <p>A balanced validation set is drawn with the same seed from the images the profile did not
+ * take, so that every choice a run makes (its best epoch, a method, alpha) is made without looking
+ * at the test set.
  */
 public final class LongTailSplit {
+  /** Validation images per class when none is asked for: enough to rank epochs, cheap to score. */
+  public static final int DEFAULT_VALIDATION_PER_CLASS = 50;
+
+  /** Keeps the validation draw apart from the training draw of the same seed. */
+  private static final long VALIDATION_STREAM = 0x7A11DA7E5EEDL;
+
   private final LongTailProfile profile;
   private final long seed;
   private final boolean withReplacement;
   private final int[] classCounts;
   private final ClassGroups groups;
   private final int[] indices;
+  private final int validationPerClass;
+  private final int[] validationIndices;
 
   private LongTailSplit(
       LongTailProfile profile,
@@ -30,18 +42,37 @@ public final class LongTailSplit {
       boolean withReplacement,
       int[] classCounts,
       ClassGroups groups,
-      int[] indices) {
+      int[] indices,
+      int validationPerClass,
+      int[] validationIndices) {
     this.profile = profile;
     this.seed = seed;
     this.withReplacement = withReplacement;
     this.classCounts = classCounts;
     this.groups = groups;
     this.indices = indices;
+    this.validationPerClass = validationPerClass;
+    this.validationIndices = validationIndices;
+  }
+
+  /**
+   * {@link #draw(LabeledImages, LongTailProfile, long, boolean, GroupThresholds, int)} with the
+   * default validation set.
+   */
+  public static LongTailSplit draw(
+      LabeledImages balanced,
+      LongTailProfile profile,
+      long seed,
+      boolean withReplacement,
+      GroupThresholds thresholds) {
+    return draw(balanced, profile, seed, withReplacement, thresholds, DEFAULT_VALIDATION_PER_CLASS);
   }
 
   /**
    * Draws the split: per class in label order, {@code classCounts[c]} images of that class, without
-   * replacement (a partial shuffle) or with replacement (uniform draws, as the reference did).
+   * replacement (a partial shuffle) or with replacement (uniform draws, as the reference did); then
+   * up to {@code validationPerClass} images of each class from those not taken (see {@link
+   * #lendToValidation} for a class the profile takes whole).
    *
    * @throws IllegalArgumentException when the profile asks a class for more images than it has
    *     without replacement, or does not fit the number of classes
@@ -51,11 +82,15 @@ public final class LongTailSplit {
       LongTailProfile profile,
       long seed,
       boolean withReplacement,
-      GroupThresholds thresholds) {
+      GroupThresholds thresholds,
+      int validationPerClass) {
+    if (validationPerClass < 0) {
+      throw new IllegalArgumentException(
+          "validation images per class must be >= 0, got " + validationPerClass);
+    }
     Random rng = new Random(seed);
     int[] available = balanced.classCounts();
     int[] counts = profile.classCounts(available, rng);
-    int total = 0;
     for (int c = 0; c < counts.length; c++) {
       if (counts[c] > available[c] && (!withReplacement || available[c] == 0)) {
         throw new IllegalArgumentException(
@@ -69,15 +104,14 @@ public final class LongTailSplit {
                 + available[c]
                 + (available[c] == 0 ? "" : ": lower the count or draw with replacement"));
       }
-      total += counts[c];
     }
-    int[] chosen = new int[total];
-    int k = 0;
+    List<List<Integer>> perClass = new ArrayList<>();
     for (int c = 0; c < counts.length; c++) {
       int[] pool = balanced.indicesOfClasses(List.of(c));
+      List<Integer> picked = new ArrayList<>(counts[c]);
       if (withReplacement) {
         for (int i = 0; i < counts[c]; i++) {
-          chosen[k++] = pool[rng.nextInt(pool.length)];
+          picked.add(pool[rng.nextInt(pool.length)]);
         }
       } else {
         for (int i = 0; i < counts[c]; i++) {
@@ -85,13 +119,68 @@ public final class LongTailSplit {
           int tmp = pool[i];
           pool[i] = pool[j];
           pool[j] = tmp;
-          chosen[k++] = pool[i];
+          picked.add(pool[i]);
         }
       }
+      perClass.add(picked);
     }
+    if (!withReplacement) {
+      lendToValidation(balanced, perClass, counts, validationPerClass);
+    }
+    int[] chosen = perClass.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
     Arrays.sort(chosen);
     return new LongTailSplit(
-        profile, seed, withReplacement, counts, ClassGroups.fromCounts(counts, thresholds), chosen);
+        profile,
+        seed,
+        withReplacement,
+        counts,
+        ClassGroups.fromCounts(counts, thresholds),
+        chosen,
+        validationPerClass,
+        drawValidation(balanced, chosen, seed, validationPerClass));
+  }
+
+  /**
+   * A class that the profile takes (nearly) whole, as {@code mnist-lt} takes every image of digit
+   * 6, would have no validation images; when it keeps at least ten times the validation count, the
+   * last images drawn for its training give the validation set what its spare images cannot. Tail
+   * and medium classes never lend: their few images are what the method is about.
+   */
+  private static void lendToValidation(
+      LabeledImages balanced, List<List<Integer>> perClass, int[] counts, int validationPerClass) {
+    int[] available = balanced.classCounts();
+    for (int c = 0; c < counts.length; c++) {
+      int shortfall = validationPerClass - (available[c] - counts[c]);
+      if (shortfall > 0 && counts[c] >= 10 * validationPerClass) {
+        List<Integer> picked = perClass.get(c);
+        picked.subList(picked.size() - shortfall, picked.size()).clear();
+        counts[c] -= shortfall;
+      }
+    }
+  }
+
+  /** Up to {@code perClass} images of each class that {@code taken} does not hold, ascending. */
+  private static int[] drawValidation(
+      LabeledImages balanced, int[] taken, long seed, int perClass) {
+    Random rng = new Random(seed ^ VALIDATION_STREAM);
+    boolean[] used = new boolean[balanced.size()];
+    for (int i : taken) {
+      used[i] = true;
+    }
+    List<Integer> chosen = new ArrayList<>();
+    for (int c = 0; c < balanced.numClasses(); c++) {
+      int[] pool =
+          Arrays.stream(balanced.indicesOfClasses(List.of(c))).filter(i -> !used[i]).toArray();
+      int n = Math.min(perClass, pool.length);
+      for (int i = 0; i < n; i++) {
+        int j = i + rng.nextInt(pool.length - i);
+        int tmp = pool[i];
+        pool[i] = pool[j];
+        pool[j] = tmp;
+        chosen.add(pool[i]);
+      }
+    }
+    return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
   /**
@@ -182,7 +271,41 @@ public final class LongTailSplit {
               + ")");
     }
     int[] counts = r.classCounts().stream().mapToInt(Integer::intValue).toArray();
-    return new LongTailSplit(profile, r.seed(), r.withReplacement(), counts, groups, indices);
+    int perClass;
+    int[] validation;
+    if (r.validationIndices() == null) {
+      // a split written before validation sets: draw one now, the same every time it is read
+      perClass = DEFAULT_VALIDATION_PER_CLASS;
+      validation = drawValidation(balanced, indices, r.seed(), perClass);
+    } else {
+      perClass = r.validationPerClass();
+      validation = new int[r.validationIndices().size()];
+      for (int i = 0; i < validation.length; i++) {
+        Integer index = r.validationIndices().get(i);
+        if (index == null || index < 0 || index >= balanced.size()) {
+          throw new DataFileException(
+              file,
+              "validation index "
+                  + index
+                  + " at position "
+                  + i
+                  + " is outside the training set (0.."
+                  + (balanced.size() - 1)
+                  + ")");
+        }
+        if (used[index]) {
+          throw new DataFileException(
+              file,
+              "validation index "
+                  + index
+                  + " is also a training image: validation must be images the model never"
+                  + " trains on");
+        }
+        validation[i] = index;
+      }
+    }
+    return new LongTailSplit(
+        profile, r.seed(), r.withReplacement(), counts, groups, indices, perClass, validation);
   }
 
   /** Writes {@code split.json} atomically. */
@@ -200,6 +323,7 @@ public final class LongTailSplit {
     for (int i : indices) {
       idx.add(i);
     }
+    List<Integer> validation = Arrays.stream(validationIndices).boxed().toList();
     return new SplitRecord(
         profile.cliForm(),
         seed,
@@ -207,12 +331,24 @@ public final class LongTailSplit {
         counts,
         groups.thresholds(),
         groupsOf(groups),
-        idx);
+        idx,
+        validationPerClass,
+        validation);
   }
 
   /** The chosen images, in index order. */
   public LabeledImages apply(LabeledImages balanced) {
     return balanced.select(indices);
+  }
+
+  /** The validation images, in index order. */
+  public LabeledImages validation(LabeledImages balanced) {
+    return balanced.select(validationIndices);
+  }
+
+  /** Positions of the validation images in the balanced training set, ascending. */
+  public int[] validationIndices() {
+    return validationIndices.clone();
   }
 
   /**
@@ -226,7 +362,9 @@ public final class LongTailSplit {
         withReplacement,
         classCounts,
         ClassGroups.fromCounts(classCounts, thresholds),
-        indices);
+        indices,
+        validationPerClass,
+        validationIndices);
   }
 
   public LongTailProfile profile() {
@@ -284,6 +422,8 @@ public final class LongTailSplit {
         + size()
         + " images, counts "
         + Arrays.toString(classCounts)
-        + "]";
+        + ", "
+        + validationIndices.length
+        + " validation images]";
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
  * The {@code split.json} file: which images of the balanced training set a run trained on, and why.
  * {@code indices} are positions in the balanced training set, ascending (an index repeats when
  * drawn with replacement). Read back with {@link LongTailSplit#read}, which checks it against the
- * data.
+ * data. {@code validationIndices} are the balanced validation images ({@code validationPerClass} of
+ * each class where the data has them), never among {@code indices}; a file without them (written
+ * before validation sets) gets them drawn on reading.
  */
 public record SplitRecord(
     String profile,
@@ -15,7 +17,9 @@ public record SplitRecord(
     List<Integer> classCounts,
     GroupThresholds thresholds,
     Groups groups,
-    List<Integer> indices) {
+    List<Integer> indices,
+    int validationPerClass,
+    List<Integer> validationIndices) {
 
   /** Class indices of each group, ascending. */
   public record Groups(List<Integer> head, List<Integer> medium, List<Integer> tail) {}

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * @param epoch the epoch number as the trainer counts it (1 = first)
  * @param trainLoss mean training loss over the epoch; NaN if training diverged
  * @param trainAccuracy fraction of training images predicted correctly during the epoch
- * @param testAccuracy top-1 on the test set after the epoch, or NaN when it was not measured that
- *     epoch ({@code null} in JSON)
+ * @param validationAccuracy top-1 on the validation set after the epoch (the only set a run looks
+ *     at while training), or NaN when it was not measured ({@code null} in JSON)
  * @param learningRate learning rate at the end of the epoch
  * @param imagesPerSecond training throughput
  * @param seconds wall-clock time of the epoch
@@ -25,7 +25,7 @@ public record EpochRecord(
         double trainAccuracy,
     @JsonSerialize(using = NanAsNull.Serializer.class)
         @JsonDeserialize(using = NanAsNull.Deserializer.class)
-        double testAccuracy,
+        double validationAccuracy,
     double learningRate,
     double imagesPerSecond,
     double seconds) {
@@ -38,7 +38,7 @@ public record EpochRecord(
       throw new IllegalArgumentException("training loss must be >= 0 (or NaN), got " + trainLoss);
     }
     checkFractionOrNan("training accuracy", trainAccuracy);
-    checkFractionOrNan("test accuracy", testAccuracy);
+    checkFractionOrNan("validation accuracy", validationAccuracy);
     if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException(
           "learning rate must be finite and >= 0, got " + learningRate);
@@ -58,8 +58,8 @@ public record EpochRecord(
     }
   }
 
-  /** Whether the test set was scored after this epoch. */
-  public boolean hasTestAccuracy() {
-    return !Double.isNaN(testAccuracy);
+  /** Whether the validation set was scored after this epoch. */
+  public boolean hasValidationAccuracy() {
+    return !Double.isNaN(validationAccuracy);
   }
 }

@@ -4,12 +4,14 @@ import dev.resltj.runtime.ClassGroup;
 import dev.resltj.trainer.data.ClassGroups;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The text of {@code report.md}: the numbers of {@code report.json} for people, plus the plots. */
 final class ReportMarkdown {
   private ReportMarkdown() {}
 
-  static String render(EvaluationReport report, TrainingHistory history) {
+  static String render(
+      EvaluationReport report, TrainingHistory history, Optional<Selection> selection) {
     ClassGroups groups = report.groups();
     StringBuilder md = new StringBuilder();
     md.append("# Evaluation on ").append(report.dataset()).append("\n\n");
@@ -32,6 +34,10 @@ final class ReportMarkdown {
       metrics.row(g.id() + " accuracy", percent(report.groupAccuracy(g)));
     }
     md.append(metrics.render()).append('\n');
+
+    if (selection.isPresent()) {
+      appendSelection(md, report, selection.get());
+    }
 
     if (report.hasBranches()) {
       md.append("## ResLT branches\n\n");
@@ -116,7 +122,7 @@ final class ReportMarkdown {
               "epoch",
               "train loss",
               "train acc.",
-              "test acc.",
+              "validation acc.",
               "learning rate",
               "images/s",
               "seconds");
@@ -127,7 +133,7 @@ final class ReportMarkdown {
             e.epoch(),
             Double.isNaN(e.trainLoss()) ? "NaN" : String.format(Locale.ROOT, "%.4f", e.trainLoss()),
             percent(e.trainAccuracy()),
-            e.hasTestAccuracy() ? percent(e.testAccuracy()) : "-",
+            e.hasValidationAccuracy() ? percent(e.validationAccuracy()) : "-",
             String.format(Locale.ROOT, "%.2e", e.learningRate()),
             String.format(Locale.ROOT, "%,.0f", e.imagesPerSecond()),
             String.format(Locale.ROOT, "%.1f", e.seconds()));
@@ -199,5 +205,27 @@ final class ReportMarkdown {
 
   static String percent(Double fraction) {
     return fraction == null ? "-" : String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+  }
+
+  private static void appendSelection(StringBuilder md, EvaluationReport test, Selection s) {
+    md.append("## Model choice\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Epoch %d of %d, chosen by %s on %,d validation images (%s). The test set was scored"
+                + " once, for this epoch only.%n%n",
+            s.epoch(),
+            s.epochsTrained(),
+            s.rule(),
+            s.validation().images(),
+            s.validation().dataset()));
+    MarkdownTable table = MarkdownTable.withHeaders(1, "metric", "validation", "test");
+    Selection.Scores v = s.validation();
+    table.row("top-1 accuracy", percent(v.top1()), percent(test.top1()));
+    table.row("balanced accuracy", percent(v.balanced()), percent(test.balanced()));
+    table.row("head accuracy", percent(v.head()), percent(test.head()));
+    table.row("medium accuracy", percent(v.medium()), percent(test.medium()));
+    table.row("tail accuracy", percent(v.tail()), percent(test.tail()));
+    md.append(table.render()).append('\n');
   }
 }

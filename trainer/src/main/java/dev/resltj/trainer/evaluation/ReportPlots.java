@@ -405,17 +405,17 @@ final class ReportPlots {
   }
 
   /**
-   * Training loss (left) and train/test accuracy (right) per epoch, side by side in one image.
-   * Values that were not measured or diverged (NaN) are left out rather than drawn as zero.
+   * Training loss (left) and train/validation accuracy (right) per epoch, side by side in one
+   * image. Values that were not measured or diverged (NaN) are left out rather than drawn as zero.
    */
   static BufferedImage trainingCurves(TrainingHistory history) {
     Curve loss = new Curve();
     Curve trainAccuracy = new Curve();
-    Curve testAccuracy = new Curve();
+    Curve validationAccuracy = new Curve();
     for (EpochRecord e : history.epochs()) {
       loss.add(e.epoch(), e.trainLoss());
       trainAccuracy.add(e.epoch(), e.trainAccuracy() * 100);
-      testAccuracy.add(e.epoch(), e.testAccuracy() * 100);
+      validationAccuracy.add(e.epoch(), e.validationAccuracy() * 100);
     }
     int epochs = history.epochs().size();
     XYChart lossChart =
@@ -445,7 +445,7 @@ final class ReportPlots {
     accuracyChart.getStyler().setYAxisMax(100.0);
     accuracyChart.getStyler().setYAxisDecimalPattern("0.#");
     trainAccuracy.addTo(accuracyChart, "train", SeriesMarkers.CIRCLE);
-    testAccuracy.addTo(accuracyChart, "test", SeriesMarkers.DIAMOND);
+    validationAccuracy.addTo(accuracyChart, "validation", SeriesMarkers.DIAMOND);
 
     BufferedImage image =
         new BufferedImage(

@@ -1,5 +1,6 @@
 package dev.resltj.trainer.evaluation;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.storage.AtomicFiles;
 import dev.resltj.trainer.storage.JsonFiles;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -57,6 +59,21 @@ public final class ReportWriter {
   public static List<Path> write(
       Path runDir, EvaluationReport report, TrainingHistory history, ClassGroups groups)
       throws IOException {
+    return write(runDir, report, history, groups, Optional.empty());
+  }
+
+  /**
+   * As {@link #write(Path, EvaluationReport, TrainingHistory, ClassGroups)}, with the epoch choice
+   * that made {@code report}'s model: {@code report.json} gains a {@code selection} object and
+   * {@code report.md} a section that puts validation and test side by side.
+   */
+  public static List<Path> write(
+      Path runDir,
+      EvaluationReport report,
+      TrainingHistory history,
+      ClassGroups groups,
+      Optional<Selection> selection)
+      throws IOException {
     if (runDir == null || report == null || history == null || groups == null) {
       throw new IllegalArgumentException("run folder, report, history and groups are required");
     }
@@ -73,10 +90,12 @@ public final class ReportWriter {
     }
     List<Path> written = new ArrayList<>();
     Path json = runDir.resolve(REPORT_JSON);
-    JsonFiles.write(json, report);
+    ObjectNode tree = JsonFiles.mapper().valueToTree(report);
+    selection.ifPresent(s -> tree.set("selection", JsonFiles.mapper().valueToTree(s)));
+    JsonFiles.write(json, tree);
     written.add(json);
     Path markdown = runDir.resolve(REPORT_MARKDOWN);
-    AtomicFiles.writeString(markdown, ReportMarkdown.render(report, history));
+    AtomicFiles.writeString(markdown, ReportMarkdown.render(report, history, selection));
     written.add(markdown);
     if (!history.isEmpty()) {
       Path historyJson = runDir.resolve(HISTORY_JSON);

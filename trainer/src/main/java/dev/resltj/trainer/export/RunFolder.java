@@ -54,7 +54,9 @@ final class RunFolder {
     }
     if (Files.isDirectory(folder.resolve(CHECKPOINT_DIR))
         || Files.exists(folder.resolve(RUN_FILE))) {
-      return new RunFolder(folder, folder.resolve(CHECKPOINT_DIR));
+      // the epoch the run chose on validation, not merely its last
+      Path model = ModelCheckpoint.locateModel(folder);
+      return new RunFolder(folder, model.equals(folder) ? folder.resolve(CHECKPOINT_DIR) : model);
     }
     throw new ExportException(
         dir
@@ -85,6 +87,7 @@ final class RunFolder {
     }
     ObjectNode splitWithoutIndices = split.deepCopy();
     splitWithoutIndices.remove("indices");
+    splitWithoutIndices.remove("validationIndices");
 
     Optional<String> metrics = optionalObject(REPORT_FILE).map(RunFolder::metrics);
     ObjectNode provenance =

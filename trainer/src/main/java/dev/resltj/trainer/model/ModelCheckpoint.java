@@ -50,6 +50,9 @@ public final class ModelCheckpoint {
   /** Where a run folder keeps its checkpoint. */
   public static final String RUN_CHECKPOINT_DIR = "checkpoint";
 
+  /** Where a run folder keeps the epoch it chose on validation: what it exports and evaluates. */
+  public static final String RUN_BEST_DIR = "best";
+
   private static final int FORMAT = 1;
   private static final Set<String> OWN_FILES = Set.of(NETWORK_FILE, PARAMETERS_FILE, MANIFEST_FILE);
   private static final Pattern EXTRA_FILE_NAME =
@@ -122,6 +125,19 @@ public final class ModelCheckpoint {
       return dir.resolve(RUN_CHECKPOINT_DIR);
     }
     return dir;
+  }
+
+  /**
+   * The model a user means by {@code dir}: {@code dir} itself when it holds a {@code network.json};
+   * for a run folder the epoch it chose ({@code best/}), or its last checkpoint when it chose none
+   * (a run from before validation sets).
+   */
+  public static Path locateModel(Path dir) {
+    if (!Files.exists(dir.resolve(NETWORK_FILE))
+        && Files.exists(dir.resolve(RUN_BEST_DIR).resolve(NETWORK_FILE))) {
+      return dir.resolve(RUN_BEST_DIR);
+    }
+    return locate(dir);
   }
 
   /** Reads only the network spec of a checkpoint. */

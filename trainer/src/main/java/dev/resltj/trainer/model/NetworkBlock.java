@@ -15,6 +15,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,9 @@ public final class NetworkBlock extends AbstractBlock {
 
   private final Map<String, Block> blocksByPath = new LinkedHashMap<>();
 
+  /** Read once, when the parameters are first created; loaded parameters overwrite them. */
+  private Initialization initialization = Initialization.PYTORCH;
+
   private NetworkBlock(NetworkSpec spec) {
     super(VERSION);
     this.spec = spec;
@@ -75,9 +79,19 @@ public final class NetworkBlock extends AbstractBlock {
     return new NetworkBlock(spec);
   }
 
-  /** A block for {@code spec} whose parameters are created (fresh values) on {@code manager}. */
+  /**
+   * A block for {@code spec} whose parameters are created (fresh values, PyTorch's default
+   * initialisation) on {@code manager}.
+   */
   public static NetworkBlock initialized(NetworkSpec spec, NDManager manager) {
+    return initialized(spec, manager, Initialization.PYTORCH);
+  }
+
+  /** A block for {@code spec} with fresh parameters drawn as {@code initialization} says. */
+  public static NetworkBlock initialized(
+      NetworkSpec spec, NDManager manager, Initialization initialization) {
     NetworkBlock block = of(spec);
+    block.initialization = initialization;
     block.initialize(manager, DataType.FLOAT32, block.inputShape(1));
     return block;
   }
@@ -244,11 +258,26 @@ public final class NetworkBlock extends AbstractBlock {
           initializeAll(manager, dataType, batch, trunkOut, spec.head().branchLayers(), blocks);
     }
     for (Linear classifier : classifiers) {
+      drawAsChosen(classifier, branchOut.channels());
       classifier.initialize(manager, dataType, new Shape(batch, branchOut.channels()));
     }
   }
 
-  private static FeatureShape initializeAll(
+  /**
+   * Sets the initialiser of a convolution or linear layer whose inputs number {@code fanIn} per
+   * output; other layers keep DJL's (BatchNorm: scale 1, shift 0).
+   */
+  private void drawAsChosen(Block block, long fanIn) {
+    if (initialization == Initialization.PYTORCH
+        && (block instanceof Conv2d || block instanceof Linear)) {
+      // kaiming-uniform with a = sqrt(5) has bound gain * sqrt(3 / fan_in) = 1 / sqrt(fan_in);
+      // PyTorch draws the bias from the same range
+      block.setInitializer(
+          new UniformInitializer((float) (1 / Math.sqrt(fanIn))), parameter -> true);
+    }
+  }
+
+  private FeatureShape initializeAll(
       NDManager manager,
       DataType dataType,
       long batch,
@@ -259,6 +288,10 @@ public final class NetworkBlock extends AbstractBlock {
     for (int i = 0; i < layers.size(); i++) {
       Block block = blocks.get(i);
       if (block != null) {
+        Layer layer = layers.get(i);
+        if (layer instanceof Layer.Conv conv) {
+          drawAsChosen(block, (long) shape.channels() * conv.kernel() * conv.kernel());
+        }
         block.initialize(
             manager, dataType, new Shape(batch, shape.channels(), shape.height(), shape.width()));
       }

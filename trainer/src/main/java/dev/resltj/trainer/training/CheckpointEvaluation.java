@@ -24,7 +24,8 @@ public final class CheckpointEvaluation {
   private CheckpointEvaluation() {}
 
   /**
-   * @param dir a run folder ({@code runs/NAME}) or its {@code checkpoint/} folder
+   * @param dir a run folder ({@code runs/NAME}: the epoch it chose, {@code best/}) or a checkpoint
+   *     folder ({@code checkpoint/}, {@code best/})
    * @return the new report, written into the run folder
    */
   public static EvaluationReport rerun(Path dir, Path dataDir) throws IOException {
@@ -55,12 +56,9 @@ public final class CheckpointEvaluation {
   }
 
   private static Path checkpointOf(Path dir) {
-    if (Files.isRegularFile(dir.resolve(ModelCheckpoint.NETWORK_FILE))) {
-      return dir;
-    }
-    Path inside = dir.resolve(RunFolders.CHECKPOINT_DIR);
-    if (Files.isDirectory(inside)) {
-      return inside;
+    Path model = ModelCheckpoint.locateModel(dir);
+    if (Files.isRegularFile(model.resolve(ModelCheckpoint.NETWORK_FILE))) {
+      return model;
     }
     throw new InvalidRunException(
         "--checkpoint "

@@ -1,6 +1,7 @@
 package dev.resltj.trainer.training;
 
 import dev.resltj.trainer.model.BranchStyle;
+import dev.resltj.trainer.model.Initialization;
 import dev.resltj.trainer.model.MnistTrunk;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.model.NetworkSpec;
@@ -9,12 +10,21 @@ import java.util.Locale;
 /**
  * The network a run trains, in the user's words: a preset ({@code mnist} or {@code reference}), the
  * head's branch style ({@code paper}, {@code separate}, or {@code single} for the baselines) and,
- * for {@code mnist}, the trunk's width, convolutions per stage and BatchNorm.
+ * for {@code mnist}, the trunk's width, convolutions per stage and BatchNorm; and how its fresh
+ * parameters are drawn.
  */
 public record NetworkChoice(
-    String preset, String branchStyle, int width, int convsPerStage, boolean batchNorm) {
+    String preset,
+    String branchStyle,
+    int width,
+    int convsPerStage,
+    boolean batchNorm,
+    Initialization initialization) {
 
   public NetworkChoice {
+    if (initialization == null) {
+      throw new IllegalArgumentException("initialization is required");
+    }
     if (preset == null || !NetworkPresets.names().contains(preset)) {
       throw new IllegalArgumentException(
           "unknown network '" + preset + "'; expected one of " + NetworkPresets.names());

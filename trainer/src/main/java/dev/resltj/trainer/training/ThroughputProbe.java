@@ -53,8 +53,8 @@ public final class ThroughputProbe {
         TrainingLoop loop =
             new TrainingLoop(
                 block, manager, spec.input(), loss, updater, schedule, randomBatches(perStep));
-        loop.runEpoch(1, warmUp, StepListener.NONE);
-        EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE);
+        loop.runEpoch(1, warmUp, StepListener.NONE, GracefulStop.never());
+        EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE, GracefulStop.never());
         System.out.printf(
             Locale.ROOT,
             "images_per_second=%.1f steps=%d batch=%d seconds=%.3f loss=%.4f%n",

@@ -65,9 +65,10 @@ public final class TrainingLoop {
 
   /**
    * Trains one epoch of {@code steps} steps. Stops early, with NaN loss, when a step's loss is not
-   * finite: the caller decides what a diverged run means.
+   * finite: the caller decides what a diverged run means. Stops early, incomplete, when {@code
+   * stop} is requested: between two steps, never inside one.
    */
-  public EpochStats runEpoch(int epoch, int steps, StepListener listener) {
+  public EpochStats runEpoch(int epoch, int steps, StepListener listener, GracefulStop stop) {
     batches.startEpoch(epoch);
     int rows = batches.imagesPerStep();
     int accuracyRows = loss.distributionRows(rows);
@@ -77,6 +78,9 @@ public final class TrainingLoop {
     long images = 0;
     long start = System.nanoTime();
     for (int step = 1; step <= steps; step++) {
+      if (stop.requested()) {
+        return EpochStats.stopped(epoch, images, seconds(start));
+      }
       batches.next(host.pixels, host.labels);
       host.load(rows);
       float stepLoss;
@@ -101,7 +105,7 @@ public final class TrainingLoop {
       images += rows;
       if (!Float.isFinite(stepLoss)) {
         return new EpochStats(
-            epoch, Double.NaN, (double) correct / counted, images, seconds(start));
+            epoch, Double.NaN, (double) correct / counted, images, seconds(start), true);
       }
       updater.step(schedule.at(updater.stepCount()));
       lossSum += stepLoss;
@@ -109,7 +113,7 @@ public final class TrainingLoop {
           step, steps, lossSum / step, (double) correct / counted, images / seconds(start));
     }
     return new EpochStats(
-        epoch, lossSum / steps, (double) correct / counted, images, seconds(start));
+        epoch, lossSum / steps, (double) correct / counted, images, seconds(start), true);
   }
 
   private static double seconds(long start) {

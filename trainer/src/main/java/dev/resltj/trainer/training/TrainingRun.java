@@ -3,20 +3,10 @@ package dev.resltj.trainer.training;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.resltj.trainer.data.ClassGroups;
-import dev.resltj.trainer.data.LabeledImages;
-import dev.resltj.trainer.data.LongTailProfile;
-import dev.resltj.trainer.data.LongTailSplit;
-import dev.resltj.trainer.data.MnistData;
-import dev.resltj.trainer.data.MnistFetcher;
-import dev.resltj.trainer.evaluation.EpochRecord;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resltj.trainer.evaluation.EvaluationReport;
-import dev.resltj.trainer.evaluation.Evaluator;
-import dev.resltj.trainer.evaluation.PredictionSet;
-import dev.resltj.trainer.evaluation.ReportWriter;
 import dev.resltj.trainer.evaluation.TrainingHistory;
 import dev.resltj.trainer.export.ModelExport;
-import dev.resltj.trainer.loss.MethodLoss;
 import dev.resltj.trainer.model.CheckpointException;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkBlock;
@@ -30,15 +20,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Turns a {@link RunConfig} into a finished run folder: data and split, network, the epochs with a
- * checkpoint after each, the evaluation report and (unless disabled) the ONNX model. A run killed
- * at any moment leaves its last complete checkpoint usable; {@link #resume} continues from it.
+ * Turns a {@link RunConfig} into a finished run folder, stage by stage: data (the split, its
+ * validation set, the test set), network, epochs (each scored on validation, checkpointed, the best
+ * kept), evaluation (the chosen epoch on validation and, once, on test) and export. A stop request
+ * (Ctrl-C, SIGTERM) ends the run between two steps with its last complete checkpoint; {@link
+ * #resume} continues from it.
  */
 public final class TrainingRun {
   /** Test-set name in reports. */
@@ -47,8 +36,12 @@ public final class TrainingRun {
   /** How a run reports progress and what it produces besides the checkpoint. */
   public record Options(boolean export, boolean progressBar, PrintStream out, PrintStream err) {}
 
-  /** What a finished run produced. */
-  public record Outcome(Path runDir, EvaluationReport report, Optional<Path> onnx) {}
+  /**
+   * What a run produced: a report and model when it finished, neither when it was stopped (then
+   * {@code stopped} is true and the run folder can be resumed).
+   */
+  public record Outcome(
+      Path runDir, Optional<EvaluationReport> report, Optional<Path> onnx, boolean stopped) {}
 
   private final RunConfig config;
   private final Path runDir;
@@ -80,7 +73,19 @@ public final class TrainingRun {
               + RunFolders.RUN_FILE
               + " there, so it is not a run folder");
     }
-    RunConfig config = JsonFiles.read(runFile, RunConfig.class);
+    RunConfig config;
+    try {
+      config = JsonFiles.read(runFile, RunConfig.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidRunException(
+          "--resume "
+              + runDir
+              + ": its "
+              + RunFolders.RUN_FILE
+              + " cannot be read by this version of reslt-train ("
+              + e.getMessage()
+              + "); a run from an older version can still be exported and evaluated");
+    }
     Path checkpoint = runDir.resolve(RunFolders.CHECKPOINT_DIR);
     Optional<TrainingState> state = Optional.empty();
     if (Files.isRegularFile(checkpoint.resolve(TrainingState.FILE))) {
@@ -91,251 +96,156 @@ public final class TrainingRun {
     return new TrainingRun(config, runDir, options).run(state);
   }
 
-  /** Threads and device, before the engine first loads. */
+  /** Threads, before the engine first loads. */
   private static void configureEngine(RunConfig config) {
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.threads()));
+      System.setProperty(
+          "ai.djl.pytorch.num_threads", Integer.toString(config.machine().threads()));
     }
     // one inter-op thread: CPU training runs one graph at a time, a second pool only competes
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    if (config.device().equals("gpu") && Engine.getInstance().getGpuCount() == 0) {
-      throw new InvalidRunException(
-          "--device gpu: the engine sees no GPU (this build ships PyTorch for CPU, or no CUDA"
-              + " driver is installed); use --device cpu");
-    }
   }
 
   private Outcome run(Optional<TrainingState> resumed) throws IOException {
     PrintStream out = options.out();
-    MnistData mnist = MnistFetcher.ensure(Path.of(config.dataDir())).loadVerified();
-    LongTailSplit split = loadSplit(mnist.train(), resumed.isPresent());
-    Path splitFile = runDir.resolve(RunFolders.SPLIT_FILE);
-    if (resumed.isEmpty()) {
-      JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
-      split.write(splitFile);
-      JsonFiles.write(
-          runDir.resolve(RunFolders.PROVENANCE_FILE), Provenance.capture(mnist.files()));
-    }
-    LabeledImages train = split.apply(mnist.train());
-    LabeledImages test = mnist.test();
-    ClassGroups groups = split.groups();
-    checkLabels(train);
-    out.printf(
-        Locale.ROOT,
-        "run %s: %s on %s (%,d training images, imbalance %.0f), %s network, %d epoch(s)%n",
-        config.name(),
-        config.method(),
-        split.profile().cliForm(),
-        train.size(),
-        split.imbalance(),
-        config.network().preset(),
-        config.epochs());
-
-    Device device = config.device().equals("gpu") ? Device.gpu() : Device.cpu();
-    Engine.getInstance().setRandomSeed((int) config.seed());
-    NetworkSpec spec = config.network().toSpec();
-    Path checkpointDir = runDir.resolve(RunFolders.CHECKPOINT_DIR);
-    try (NDManager manager = NDManager.newBaseManager(device)) {
-      NetworkBlock block =
-          resumed.isPresent()
-              ? ModelCheckpoint.load(checkpointDir, manager)
-              : NetworkBlock.initialized(spec, manager);
-      // loaded parameters come back without autograd; fresh ones already have it
-      block.getParameters().values().stream()
-          .filter(p -> p.requiresGradient())
-          .forEach(p -> p.getArray().setRequiresGradient(true));
-      if (!block.spec().equals(spec)) {
-        throw new CheckpointException(
-            checkpointDir + " holds another network than " + RunFolders.RUN_FILE + " describes");
+    // the stop is installed first and closed last: the JVM may exit only after everything below
+    // has left native code
+    try (GracefulStop stop = GracefulStop.install(options.err());
+        CrashLogLink crashLog = CrashLogLink.to(runDir)) {
+      Engine engine = Engine.getInstance();
+      DeviceChoice.Resolved device =
+          config
+              .machine()
+              .device()
+              .resolve(engine.getGpuCount(), engine.getEngineName() + " " + engine.getVersion());
+      if (!device.note().isEmpty()) {
+        out.println(device.note());
       }
-      MethodLoss loss = config.method().newLoss(config.alpha(), groups);
-      SampledBatches batches =
-          SampledBatches.forMethod(
-              config.method(),
-              train,
-              groups,
-              config.batchSize(),
-              config.augmentation(),
-              config.seed());
-      int steps = batches.stepsPerEpoch();
-      LearningRateSchedule schedule = config.schedule().perStep(config.epochs(), steps);
-      try (ParameterUpdater updater =
-          ParameterUpdater.create(config.optimizer(), block.getParameters().values(), manager)) {
-        TrainingHistory history = TrainingHistory.empty();
-        int done = 0;
-        if (resumed.isPresent()) {
-          history = resumed.get().trainingHistory();
-          done = resumed.get().epochsCompleted();
-          updater.restore(
-              JsonFiles.read(
-                  checkpointDir.resolve(RunFolders.OPTIMIZER_FILE), OptimizerState.class));
-          out.printf(Locale.ROOT, "resuming after epoch %d of %d%n", done, config.epochs());
-        }
-        TrainingLoop loop =
-            new TrainingLoop(block, manager, spec.input(), loss, updater, schedule, batches);
-        Predictions last = null;
-        ReentrantLock saving = new ReentrantLock();
-        Thread onInterrupt = interruptNotice(saving, checkpointDir);
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+      RunData data = RunData.load(config, runDir, resumed.isPresent());
+      if (resumed.isEmpty()) {
+        writeRecords(data, device.device());
+      }
+      out.println(brief(data));
+
+      TrainingHistory history =
+          resumed.map(TrainingState::trainingHistory).orElse(TrainingHistory.empty());
+      EpochStage.Result epochs;
+      try (NDManager manager = NDManager.newBaseManager(device.device())) {
+        NetworkBlock block = network(manager, resumed.isPresent());
+        try (ParameterUpdater updater =
+            ParameterUpdater.create(
+                config.training().optimizer(), block.getParameters().values(), manager)) {
+          if (resumed.isPresent()) {
+            updater.restore(
+                JsonFiles.read(
+                    runDir.resolve(RunFolders.CHECKPOINT_DIR).resolve(RunFolders.OPTIMIZER_FILE),
+                    OptimizerState.class));
+            out.printf(
+                Locale.ROOT,
+                "resuming after epoch %d of %d%n",
+                resumed.get().epochsCompleted(),
+                config.training().epochs());
+          }
           ProgressBar bar = new ProgressBar(options.err(), options.progressBar());
-          for (int epoch = done + 1; epoch <= config.epochs(); epoch++) {
-            long start = System.nanoTime();
-            bar.startEpoch(epoch, config.epochs());
-            EpochStats stats = loop.runEpoch(epoch, steps, bar);
-            bar.endEpoch();
-            if (Double.isNaN(stats.meanLoss())) {
-              throw new IllegalStateException(
-                  "training diverged in epoch "
-                      + epoch
-                      + ": the loss is not finite; lower --lr"
-                      + " (now "
-                      + config.schedule().learningRate()
-                      + ") or raise --warmup-epochs");
-            }
-            last = Inference.predict(block, manager, spec.input(), test);
-            double testAccuracy = last.accuracy(test.labels());
-            double seconds = (System.nanoTime() - start) / 1e9;
-            EpochRecord record =
-                new EpochRecord(
-                    epoch,
-                    stats.meanLoss(),
-                    stats.accuracy(),
-                    testAccuracy,
-                    loop.lastLearningRate(),
-                    stats.imagesPerSecond(),
-                    seconds);
-            history = history.plus(record);
-            TrainingState state =
-                new TrainingState(
-                    TrainingState.FORMAT,
-                    epoch,
-                    config.seed(),
-                    history.epochs(),
-                    groups.classCounts(),
-                    groups.thresholds(),
-                    config.labels());
-            saving.lock();
-            try {
-              ModelCheckpoint.save(
-                  checkpointDir,
-                  spec,
-                  block,
-                  Map.of(TrainingState.FILE, state, RunFolders.OPTIMIZER_FILE, updater.snapshot()));
-            } finally {
-              saving.unlock();
-            }
-            out.println(summary(record, config.epochs()));
-          }
-        } finally {
-          removeHook(onInterrupt);
+          epochs =
+              new EpochStage(config, data, runDir, out, bar)
+                  .run(block, manager, updater, history, stop);
         }
-        if (last == null) {
-          last = Inference.predict(block, manager, spec.input(), test);
-        }
-        EvaluationReport report =
-            Evaluator.evaluate(
-                PredictionSet.of(test.labels(), last.fused(), last.branches()), groups,
-                config.labels(), TEST_SET);
-        ReportWriter.write(runDir, report, history, groups);
-        out.printf(
-            Locale.ROOT,
-            "test top-1 %.2f%%, balanced %.2f%%, head %s, medium %s, tail %s; trained in %.0f s%n",
-            100 * report.top1(),
-            100 * report.balanced(),
-            percent(report.head()),
-            percent(report.medium()),
-            percent(report.tail()),
-            trainingSeconds(history));
-        Optional<Path> onnx = Optional.empty();
-        if (options.export()) {
-          Path file = runDir.resolve(RunFolders.ONNX_FILE);
-          ModelExport.exportRun(runDir, file);
-          onnx = Optional.of(file);
-        }
-        out.println(
-            "run folder: " + runDir + (onnx.isPresent() ? " (model: " + onnx.get() + ")" : ""));
-        return new Outcome(runDir, report, onnx);
       }
+      if (epochs.stopped() || stop.requested()) {
+        options.err().println(stopMessage(epochs.history()));
+        options.err().flush();
+        return new Outcome(runDir, Optional.empty(), Optional.empty(), true);
+      }
+
+      EvaluationReport report =
+          FinalEvaluation.run(
+              config, data, runDir, epochs.history(), epochs.bestEpoch(), device.device());
+      out.printf(
+          Locale.ROOT,
+          "chosen epoch %d of %d (best validation top-1); test top-1 %.2f%%, balanced %.2f%%,"
+              + " head %s, medium %s, tail %s; trained in %.0f s%n",
+          epochs.bestEpoch(),
+          epochs.history().epochs().size(),
+          100 * report.top1(),
+          100 * report.balanced(),
+          percent(report.head()),
+          percent(report.medium()),
+          percent(report.tail()),
+          trainingSeconds(epochs.history()));
+      Optional<Path> onnx = Optional.empty();
+      if (options.export()) {
+        Path file = runDir.resolve(RunFolders.ONNX_FILE);
+        ModelExport.exportRun(runDir, file);
+        onnx = Optional.of(file);
+      }
+      out.println(
+          "run folder: " + runDir + (onnx.isPresent() ? " (model: " + onnx.get() + ")" : ""));
+      return new Outcome(runDir, Optional.of(report), onnx, false);
     }
   }
 
-  private LongTailSplit loadSplit(LabeledImages balanced, boolean resuming) {
-    if (resuming) {
-      return LongTailSplit.read(runDir.resolve(RunFolders.SPLIT_FILE), balanced)
-          .withThresholds(config.thresholds());
-    }
-    if (config.splitFile() != null) {
-      return LongTailSplit.read(Path.of(config.splitFile()), balanced)
-          .withThresholds(config.thresholds());
-    }
-    return LongTailSplit.draw(
-        balanced,
-        LongTailProfile.parse(config.profile()),
-        config.seed(),
-        config.withReplacement(),
-        config.thresholds());
+  /** {@code run.json}, {@code split.json} and {@code provenance.json}, written once. */
+  private void writeRecords(RunData data, Device device) throws IOException {
+    JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
+    data.split().write(runDir.resolve(RunFolders.SPLIT_FILE));
+    ObjectNode provenance = JsonFiles.mapper().valueToTree(Provenance.capture(data.files()));
+    provenance.put("device", device.toString());
+    JsonFiles.write(runDir.resolve(RunFolders.PROVENANCE_FILE), provenance);
   }
 
-  private void checkLabels(LabeledImages train) {
-    if (config.labels().size() != train.numClasses()) {
-      throw new InvalidRunException(
-          "--labels names "
-              + config.labels().size()
-              + " classes but the data has "
-              + train.numClasses());
+  /** The network stage: fresh parameters, or the last checkpoint's when resuming. */
+  private NetworkBlock network(NDManager manager, boolean resuming) throws CheckpointException {
+    Path checkpointDir = runDir.resolve(RunFolders.CHECKPOINT_DIR);
+    NetworkSpec spec = config.network().toSpec();
+    // the initial weights follow the seed
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    NetworkBlock block =
+        resuming
+            ? ModelCheckpoint.load(checkpointDir, manager)
+            : NetworkBlock.initialized(spec, manager, config.network().initialization());
+    if (!block.spec().equals(spec)) {
+      throw new CheckpointException(
+          checkpointDir + " holds another network than " + RunFolders.RUN_FILE + " describes");
     }
+    // loaded parameters come back without autograd; fresh ones already have it
+    block.getParameters().values().stream()
+        .filter(p -> p.requiresGradient())
+        .forEach(p -> p.getArray().setRequiresGradient(true));
+    return block;
   }
 
-  private Thread interruptNotice(ReentrantLock saving, Path checkpointDir) {
-    PrintStream err = options.err();
-    return new Thread(
-        () -> {
-          try {
-            // let a checkpoint being written finish, and keep a new one from starting
-            saving.tryLock(60, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          String resume =
-              Files.isDirectory(checkpointDir)
-                  ? "the last complete checkpoint is in "
-                      + checkpointDir
-                      + "; continue with:"
-                      + " reslt-train train --resume "
-                      + runDir
-                  : "no epoch finished, so there is no checkpoint to resume";
-          err.println();
-          err.println("interrupted: " + resume);
-          err.flush();
-        },
-        "reslt-train-interrupt");
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is already running: nothing to remove
-    }
-  }
-
-  static String summary(EpochRecord r, int epochs) {
+  private String brief(RunData data) {
     return String.format(
         Locale.ROOT,
-        "epoch %"
-            + Integer.toString(epochs).length()
-            + "d/%d  loss %.4f  train %.2f%%  test %.2f%%  lr %.2e  %,.0f img/s  %.1f s",
-        r.epoch(),
-        epochs,
-        r.trainLoss(),
-        100 * r.trainAccuracy(),
-        100 * r.testAccuracy(),
-        r.learningRate(),
-        r.imagesPerSecond(),
-        r.seconds());
+        "run %s: %s on %s (%,d training images, imbalance %.0f; %,d validation images), %s"
+            + " network, %d epoch(s)",
+        config.name(),
+        config.method(),
+        data.split().profile().cliForm(),
+        data.train().size(),
+        data.split().imbalance(),
+        data.validation().size(),
+        config.network().preset(),
+        config.training().epochs());
+  }
+
+  private String stopMessage(TrainingHistory history) {
+    int done = history.epochs().size();
+    if (done == 0) {
+      return "stopped before the first epoch finished: there is no checkpoint; start the run"
+          + " again (add --overwrite)";
+    }
+    return "stopped after epoch "
+        + done
+        + " of "
+        + config.training().epochs()
+        + ": its checkpoint is in "
+        + runDir.resolve(RunFolders.CHECKPOINT_DIR)
+        + "; continue with: reslt-train train --resume "
+        + runDir;
   }
 
   private static String percent(Double value) {
@@ -344,7 +254,7 @@ public final class TrainingRun {
 
   static double trainingSeconds(TrainingHistory history) {
     double total = 0;
-    for (EpochRecord r : history.epochs()) {
+    for (var r : history.epochs()) {
       total += r.seconds();
     }
     return total;

@@ -233,4 +233,79 @@ class LongTailSplitTest {
     JsonFiles.mapper().writeValue(file.toFile(), json);
     return file;
   }
+
+  @Test
+  void validationIsBalancedAndDisjointFromTraining() {
+    LongTailSplit split = LongTailSplit.draw(BALANCED, COUNTS, 3, false, THRESHOLDS, 8);
+    java.util.Set<Integer> training = new java.util.HashSet<>();
+    for (int i : split.indices()) {
+      training.add(i);
+    }
+    int[] perClass = new int[4];
+    for (int i : split.validationIndices()) {
+      assertThat(training).doesNotContain(i);
+      perClass[BALANCED.label(i)]++;
+    }
+    // class 0 keeps 40 of its 50 images for training: only 10 are left, enough for 8
+    assertThat(perClass).containsExactly(8, 8, 8, 8);
+    assertThat(split.validation(BALANCED).size()).isEqualTo(32);
+  }
+
+  @Test
+  void validationTakesWhatIsLeftWhenAClassHasFewerSpareImages() {
+    LongTailSplit split = LongTailSplit.draw(BALANCED, COUNTS, 3, false, THRESHOLDS, 20);
+    int[] perClass = new int[4];
+    for (int i : split.validationIndices()) {
+      perClass[BALANCED.label(i)]++;
+    }
+    assertThat(perClass).containsExactly(10, 20, 20, 20);
+  }
+
+  @Test
+  void validationFollowsTheSeedAndSurvivesTheFile(@TempDir Path dir) throws Exception {
+    LongTailSplit a = LongTailSplit.draw(BALANCED, COUNTS, 5, false, THRESHOLDS, 6);
+    LongTailSplit b = LongTailSplit.draw(BALANCED, COUNTS, 5, false, THRESHOLDS, 6);
+    assertThat(b.validationIndices()).containsExactly(a.validationIndices());
+    Path file = dir.resolve("split.json");
+    a.write(file);
+    assertThat(LongTailSplit.read(file, BALANCED).validationIndices())
+        .containsExactly(a.validationIndices());
+  }
+
+  @Test
+  void aValidationImageThatIsAlsoTrainedOnIsRefused(@TempDir Path dir) throws Exception {
+    LongTailSplit split = LongTailSplit.draw(BALANCED, COUNTS, 5, false, THRESHOLDS, 6);
+    SplitRecord r = split.toRecord();
+    List<Integer> validation = new java.util.ArrayList<>(r.validationIndices());
+    validation.set(0, r.indices().get(0));
+    SplitRecord bad =
+        new SplitRecord(
+            r.profile(),
+            r.seed(),
+            r.withReplacement(),
+            r.classCounts(),
+            r.thresholds(),
+            r.groups(),
+            r.indices(),
+            r.validationPerClass(),
+            validation);
+    Path file = dir.resolve("split.json");
+    dev.resltj.trainer.storage.JsonFiles.write(file, bad);
+    var e = assertThrows(DataFileException.class, () -> LongTailSplit.read(file, BALANCED));
+    assertThat(e).hasMessageContaining("also a training image");
+  }
+
+  @Test
+  void aHeadClassTakenWholeLendsItsLastDrawsToValidation() {
+    LabeledImages balanced = IdxFixtures.balanced(3, 100);
+    LongTailSplit split =
+        LongTailSplit.draw(
+            balanced, LongTailProfile.parse("counts:100,20,5"), 4, false, THRESHOLDS, 5);
+    int[] perClass = new int[3];
+    for (int i : split.validationIndices()) {
+      perClass[balanced.label(i)]++;
+    }
+    assertThat(perClass).containsExactly(5, 5, 5);
+    assertThat(split.classCounts()).containsExactly(95, 20, 5);
+  }
 }

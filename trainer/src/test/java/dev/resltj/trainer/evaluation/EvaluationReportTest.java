@@ -169,10 +169,10 @@ class EvaluationReportTest {
     TrainingHistory back = JsonFiles.read(file, TrainingHistory.class);
 
     assertThat(text).doesNotContain("NaN").doesNotContain("\"empty\"");
-    assertThat(epoch2.get("testAccuracy").isNull()).isTrue();
+    assertThat(epoch2.get("validationAccuracy").isNull()).isTrue();
     assertThat(epoch2.get("trainLoss").asDouble()).isEqualTo(0.7);
-    assertThat(back.epochs().get(1).testAccuracy()).isNaN();
-    assertThat(back.epochs().get(1).hasTestAccuracy()).isFalse();
+    assertThat(back.epochs().get(1).validationAccuracy()).isNaN();
+    assertThat(back.epochs().get(1).hasValidationAccuracy()).isFalse();
     assertThat(back).isEqualTo(history);
   }
 
@@ -191,6 +191,6 @@ class EvaluationReportTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> new EpochRecord(1, 0.5, 0.5, 98.2, 0.1, 10, 1));
-    assertThat(e).hasMessageContaining("test accuracy").hasMessageContaining("98.2");
+    assertThat(e).hasMessageContaining("validation accuracy").hasMessageContaining("98.2");
   }
 }

@@ -119,7 +119,7 @@ class ReportWriterTest {
         .contains("| cat              | **2** |     1 |     · |     3 |")
         .contains("![Training set class distribution](plots/class-distribution.png)")
         .contains("![Loss and accuracy per epoch](plots/training-curves.png)")
-        .contains("| 2     |     0.7000 |     75.00% |         - |      8.00e-04 |");
+        .contains("| 2     |     0.7000 |     75.00% |               - |      8.00e-04 |");
   }
 
   @Test

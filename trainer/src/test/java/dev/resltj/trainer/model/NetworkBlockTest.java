@@ -169,4 +169,49 @@ class NetworkBlockTest {
         .mapToLong(e -> e.getValue().getArray().size())
         .sum();
   }
+
+  @Test
+  void pytorchInitialisationDrawsWithinOneOverSqrtFanIn() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NetworkBlock block =
+          NetworkBlock.initialized(NetworkPresets.reference(), manager, Initialization.PYTORCH);
+      // trunk.0 is Conv3x3 on 1 channel: fan_in 9; trunk.3 Conv3x3 on 32 channels: fan_in 288
+      assertWithin(block.parameter("trunk.0", "weight").getArray(), 1 / Math.sqrt(9));
+      assertWithin(block.parameter("trunk.0", "bias").getArray(), 1 / Math.sqrt(9));
+      assertWithin(block.parameter("trunk.3", "weight").getArray(), 1 / Math.sqrt(288));
+      // PyTorch draws biases too, where DJL's default leaves them at zero
+      assertThat(block.parameter("trunk.3", "bias").getArray().abs().max().getFloat())
+          .isGreaterThan(0f);
+    }
+  }
+
+  @Test
+  void heNormalInitialisationIsWiderAndLeavesBiasesAtZero() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NetworkBlock block =
+          NetworkBlock.initialized(NetworkPresets.reference(), manager, Initialization.HE_NORMAL);
+      float std = std(block.parameter("trunk.3", "weight").getArray());
+      // sqrt(2 / 288) = 0.083, against PyTorch's uniform std 1 / sqrt(3 * 288) = 0.034
+      assertThat((double) std).isBetween(0.07, 0.095);
+      assertThat(block.parameter("trunk.3", "bias").getArray().abs().max().getFloat())
+          .isEqualTo(0f);
+    }
+  }
+
+  private static void assertWithin(ai.djl.ndarray.NDArray values, double bound) {
+    float max = values.abs().max().getFloat();
+    assertThat((double) max).isLessThanOrEqualTo(bound).isGreaterThan(0.8 * bound);
+  }
+
+  private static float std(ai.djl.ndarray.NDArray values) {
+    float[] v = values.toFloatArray();
+    double sum = 0;
+    double sq = 0;
+    for (float x : v) {
+      sum += x;
+      sq += x * x;
+    }
+    double mean = sum / v.length;
+    return (float) Math.sqrt(sq / v.length - mean * mean);
+  }
 }

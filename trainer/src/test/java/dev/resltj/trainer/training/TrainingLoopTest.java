@@ -45,7 +45,7 @@ class TrainingLoopTest {
                 constant(0.05, 8 * epochs),
                 StandIns.sampler(DATA, 32, 1));
         for (int epoch = 1; epoch <= epochs; epoch++) {
-          stats.add(loop.runEpoch(epoch, 8, StepListener.NONE));
+          stats.add(loop.runEpoch(epoch, 8, StepListener.NONE, GracefulStop.never()));
         }
       }
     }
@@ -92,9 +92,9 @@ class TrainingLoopTest {
                 updater,
                 constant(0.01, 100),
                 StandIns.sampler(DATA, 16, 1));
-        loop.runEpoch(1, 2, StepListener.NONE);
+        loop.runEpoch(1, 2, StepListener.NONE, GracefulStop.never());
         int afterWarmUp = manager.getManagedArrays().size();
-        loop.runEpoch(2, 20, StepListener.NONE);
+        loop.runEpoch(2, 20, StepListener.NONE, GracefulStop.never());
         assertThat(manager.getManagedArrays()).hasSize(afterWarmUp);
       }
     }
@@ -117,7 +117,7 @@ class TrainingLoopTest {
                 updater,
                 constant(0.05, 30),
                 StandIns.sampler(DATA, 32, 1))
-            .runEpoch(1, 30, StepListener.NONE);
+            .runEpoch(1, 30, StepListener.NONE, GracefulStop.never());
       }
       LabeledImages test = StandIns.quadrants(1001, 99);
       Predictions predictions = Inference.predict(block, manager, StandIns.INPUT, test);

@@ -1,0 +1,36 @@
+package dev.resltj.trainer.training;
+
+import dev.resltj.trainer.data.Augmentation;
+
+/**
+ * How the network is optimised: optimiser, learning-rate schedule, batch, epochs and augmentation.
+ *
+ * @param batchSize images per step (per branch for {@code reslt-branch-sampling})
+ */
+public record TrainingSettings(
+    OptimizerSettings optimizer,
+    ScheduleSettings schedule,
+    int batchSize,
+    int epochs,
+    Augmentation augmentation) {
+
+  public TrainingSettings {
+    if (optimizer == null || schedule == null || augmentation == null) {
+      throw new IllegalArgumentException("optimizer, schedule and augmentation are required");
+    }
+    if (batchSize < 1 || batchSize > 65536) {
+      throw new IllegalArgumentException("batch size must be in 1..65536, got " + batchSize);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    }
+    if (schedule.warmupEpochs() > epochs) {
+      throw new IllegalArgumentException(
+          "warm-up ("
+              + schedule.warmupEpochs()
+              + " epochs) is longer than the run ("
+              + epochs
+              + ")");
+    }
+  }
+}
