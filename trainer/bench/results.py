@@ -57,6 +57,20 @@ def load(runs_dir):
     return rows
 
 
+def split_summary(runs_dir):
+    """Training images, imbalance and groups of the benchmark's split, from its file."""
+    path = os.path.join(runs_dir, "split-mnist-lt.json")
+    if not os.path.isfile(path):
+        return "its split file is missing"
+    split = json.load(open(path))
+    counts = split["classCounts"]
+    g = split["groups"]
+    fmt = lambda cs: "{" + ", ".join(str(c) for c in cs) + "}"
+    return (f"{sum(counts):,} training images, imbalance {max(counts) / max(1, min(counts)):.0f}; tail "
+            f"{fmt(g['tail'])}, medium {fmt(g['medium'])}, head {fmt(g['head'])}; "
+            f"{len(split.get('validationIndices') or [])} validation images")
+
+
 def pct2(v):
     return "n/a" if v is None else f"{100 * v:.2f}"
 
@@ -128,8 +142,7 @@ def main():
         "# Results on MNIST-LT",
         "",
         "Written by `trainer/bench/mnist-lt.sh` on " + time.strftime("%Y-%m-%d", time.gmtime())
-        + ". Every run trains on the same `mnist-lt` split (11,154 images, imbalance 211; tail"
-        " {0, 3, 9} <= 100 images, medium {1, 2, 4, 5}, head {6, 7, 8} > 1000) and is tested on the"
+        + ". Every run trains on the same `mnist-lt` split (" + split_summary(runs_dir) + ") and is tested on the"
         " full MNIST test set (10,000 images) once, with the epoch each run chose on its validation set"
         " (50 unused training images per class; best validation top-1, ties to the later epoch)."
         " Accuracies in %, mean ± sample standard deviation over seeds; time is the training wall time"

@@ -8,12 +8,13 @@
 #     written, resumes, and compares the final per-epoch losses with an uninterrupted run.
 # Writes a section of docs/results.md between <!-- soak:begin --> and <!-- soak:end -->.
 #
-# Usage: trainer/bench/soak.sh [--runs 20] [--part seed|stop|both] [--runs-dir /tmp/reslt-soak]
+# Usage: trainer/bench/soak.sh [--runs 20] [--part seed|stop|both] [--threads 2] [--runs-dir /tmp/reslt-soak]
 #          [--results docs/results.md] [--no-write]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 invocation="trainer/bench/soak.sh $*"
 runs_wanted=20
+threads=2
 part=both
 root=/tmp/reslt-soak
 results=docs/results.md
@@ -22,6 +23,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs_wanted="$2"; shift 2 ;;
     --part) part="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
     --runs-dir) root="$2"; shift 2 ;;
     --results) results="$2"; shift 2 ;;
     --no-write) write=0; shift ;;
@@ -37,9 +39,11 @@ rm -rf "$root"
 mkdir -p "$root"
 load_start="$(uptime | sed 's/.*load average: //')"
 # the configuration of the reported divergence: reference network, masked ResLT loss, seed 5
-config=(--network reference --method reslt --seed 5 --no-export --quiet --runs-dir "$root")
+config=(--network reference --method reslt --seed 5 --threads "$threads" --no-export --quiet --runs-dir "$root")
+# the stop part trains 3 epochs on half of MNIST-LT's counts: long enough to stop inside a run
+half=(--profile counts:21,62,93,14,300,150,2959,1349,594,33)
 losses() {
-  python3 -c 'import json,sys; h=json.load(open(sys.argv[1]))["history"]; print(" ".join(f"{e[\"trainLoss\"]:.9g}" for e in h))' \
+  python3 -c 'import json,sys; h=json.load(open(sys.argv[1]))["history"]; print(" ".join("%.9g" % e["trainLoss"] for e in h))' \
     "$root/$1/checkpoint/state.json"
 }
 
@@ -59,15 +63,15 @@ fi
 
 stop_clean=0; stop_same=0; stop_total=0; stop_lines=()
 if [[ $part == stop || $part == both ]]; then
-  "$launcher" train --name whole --epochs 4 "${config[@]}" >"$root/whole.log" 2>&1
+  "$launcher" train --name whole --epochs 3 "${config[@]}" "${half[@]}" >"$root/whole.log" 2>&1
   whole="$(losses whole)"
   for i in $(seq 1 "$runs_wanted"); do
     name="stop-$i"
-    "$launcher" train --name "$name" --epochs 4 "${config[@]}" >"$root/$name.log" 2>&1 &
+    "$launcher" train --name "$name" --epochs 3 "${config[@]}" "${half[@]}" >"$root/$name.log" 2>&1 &
     pid=$!
     while [[ ! -f "$root/$name/checkpoint/state.json" ]] && kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
     # a random moment within the next epoch: inside a step, a validation pass or a checkpoint write
-    sleep "$(python3 -c 'import random; print(round(random.uniform(0, 3), 2))')"
+    sleep "$(python3 -c 'import random; print(round(random.uniform(0, 4), 2))')"
     kill -TERM "$pid" 2>/dev/null || true
     set +e; wait "$pid"; code=$?; set -e
     crash="$(find "$root" /tmp -maxdepth 3 -name 'hs_err_pid*.log' -newer "$root/whole.log" 2>/dev/null | wc -l)"
@@ -91,7 +95,7 @@ section="$(mktemp)"
   echo "## Soak: runs follow their seed and survive a stop"
   echo
   echo "Measured $(date -u +%Y-%m-%d) with \`$invocation\` (load average at start $load_start, at end $load_end)."
-  echo "Configuration: \`reslt-train train ${config[*]% --runs-dir*}\` (the run that diverged before the fix), 2 epochs for the seed part, 4 for the stop part."
+  echo "Configuration: \`reslt-train train ${config[*]% --runs-dir*}\` (the run that diverged before the fix), 2 epochs for the seed part; the stop part trains 3 epochs on half of MNIST-LT's counts (\`${half[*]}\`) and is stopped at a random moment up to 4 s after its first checkpoint."
   echo
   if (( seed_total > 0 )); then
     echo "**Seed:** $seed_same of $seed_total runs gave exactly the first run's per-epoch losses (goal: all). Even runs used \`JAVA_OPTS=\"-XX:+UseSerialGC -Xmn1m\"\`, a collection every few steps."

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Training throughput, DJL against PyTorch eager, side by side in one run: the MNIST reference
-# network with the reslt loss, Adam, batch 128, 2 threads. The DJL side is the trainer's own step
+# network and the default (mnist) network with the reslt loss, Adam, batch 128, 2 threads. The DJL side is the trainer's own step
 # loop (ThroughputProbe) started through the launcher with each launcher setting on and off; the
 # PyTorch side is throughput_torch.py on Debian's python3-torch. Configurations run interleaved,
 # ROUNDS times, and the median counts, so drift of a shared machine hits all of them alike.
@@ -51,7 +51,7 @@ run_djl() {
   [[ -n "$interop" ]] && env+=("RESLT_INTEROP_THREADS=$interop")
   [[ -n "$c1" ]] && env+=("RESLT_C1_ONLY=$c1")
   env "${env[@]}" RESLT_TRAIN_MAIN=$probe JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dorg.slf4j.simpleLogger.defaultLogLevel=warn" \
-    "$launcher" reference reslt "$batch" "$warmup" "$steps" 2>/dev/null | sed -n 's/^images_per_second=\([0-9.]*\).*/\1/p'
+    "$launcher" "${network:-reference}" reslt "$batch" "$warmup" "$steps" 2>/dev/null | sed -n 's/^images_per_second=\([0-9.]*\).*/\1/p'
 }
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for ((r = 1; r <= rounds; r++)); do
@@ -65,6 +65,24 @@ for ((r = 1; r <= rounds; r++)); do
     echo "round $r: $name $v img/s" >&2
   done
 done
+# The default network: the shipped launcher against PyTorch eager (the settings' effects are the
+# reference network's table above). Its steps take ~4x longer, so fewer of them are timed.
+network=mnist
+mnist_steps=$(( steps / 4 > 10 ? steps / 4 : 10 ))
+mnist_warmup=$(( warmup / 4 > 3 ? warmup / 4 : 3 ))
+declare -A mnist_results
+for ((r = 1; r <= rounds; r++)); do
+  line=$("$python" trainer/bench/throughput_torch.py "$batch" "$mnist_warmup" "$mnist_steps" "$threads" mnist)
+  mnist_mflop=$(sed -n 's/.*train_mflop_per_image=\([0-9.]*\).*/\1/p' <<<"$line")
+  v=$(sed -n 's/^images_per_second=\([0-9.]*\).*/\1/p' <<<"$line")
+  mnist_results["PyTorch eager"]+="$v "
+  echo "round $r: default network, PyTorch eager $v img/s" >&2
+  v=$(steps=$mnist_steps warmup=$mnist_warmup; run_djl "" "" "")
+  mnist_results["DJL through the launcher as shipped"]+="$v "
+  echo "round $r: default network, DJL as shipped $v img/s" >&2
+done
+unset network
+reference_mflop=$("$python" trainer/bench/throughput_torch.py 8 1 1 1 | sed -n 's/.*train_mflop_per_image=\([0-9.]*\).*/\1/p')
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
@@ -78,6 +96,21 @@ for name in "PyTorch eager" "${configs[@]%%|*}"; do
 | $name | $m | ${results[$name]% } | $ratio |"
 done
 echo "$table"
+# peak FP32 of this CPU: cores x clock x 32 FLOP/cycle (two 256-bit FMA pipes, as on AVX2 Zen and
+# Intel cores; the clock is the one /proc/cpuinfo reports, boost clocks would raise it)
+mhz=$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')
+peak=$(awk -v m="$mhz" -v n="$threads" 'BEGIN { printf "%.0f", m * 1e6 * n * 32 / 1e9 }')
+flops() { awk -v r="$1" -v f="$2" -v p="$peak" 'BEGIN { if (r > 0) printf "%.1f GFLOP/s (%.0f%% of %d)", r * f / 1000, 100 * r * f / 1000 / p, p; else print "n/a" }'; }
+mnist_torch=$(echo "${mnist_results["PyTorch eager"]}" | median)
+mnist_djl=$(echo "${mnist_results["DJL through the launcher as shipped"]}" | median)
+ref_djl=$(echo "${results["DJL through the launcher as shipped"]}" | median)
+mnist_table="| network | side | median images/s | runs (images/s) | vs PyTorch eager | training FLOP/s (share of peak) |
+|---|---|---:|---|---:|---|
+| reference ($reference_mflop MFLOP/image) | PyTorch eager | $torch_median | ${results["PyTorch eager"]% } | 1.00x | $(flops "$torch_median" "$reference_mflop") |
+| reference | DJL as shipped | $ref_djl | ${results["DJL through the launcher as shipped"]% } | $(awk -v a="$ref_djl" -v b="$torch_median" 'BEGIN { printf "%.2fx", a / b }') | $(flops "$ref_djl" "$reference_mflop") |
+| mnist, the default ($mnist_mflop MFLOP/image) | PyTorch eager | $mnist_torch | ${mnist_results["PyTorch eager"]% } | 1.00x | $(flops "$mnist_torch" "$mnist_mflop") |
+| mnist | DJL as shipped | $mnist_djl | ${mnist_results["DJL through the launcher as shipped"]% } | $(awk -v a="$mnist_djl" -v b="$mnist_torch" 'BEGIN { printf "%.2fx", a / b }') | $(flops "$mnist_djl" "$mnist_mflop") |"
+echo "$mnist_table"
 
 [[ $write == 1 ]] || exit 0
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -91,6 +124,13 @@ Machine: $cpu, $(nproc) CPUs; load average before $load_before, after $load_afte
 (the machine is shared, so absolute numbers drift; compare rows of one run).
 
 $table
+
+Both networks, the launcher as shipped against PyTorch eager, with the work per image (multiply-adds
+of the convolutions and linear layers counted by hooks on the PyTorch model, x2 FLOP, x3 for the
+forward pass and the two backward products) and the share of the CPU's FP32 peak ($threads cores x
+${mhz} MHz x 32 FLOP/cycle = $peak GFLOP/s) that it reaches:
+
+$mnist_table
 
 Command: \`trainer/bench/throughput.sh --rounds $rounds --steps $steps --warmup $warmup --batch $batch --threads $threads\`
 (run on $(date -u +%Y-%m-%d)).

@@ -6,9 +6,15 @@ with the ResLT loss (one batch, a 0/1 mask per branch, alpha 0.5) and Adam, on s
 images with MNIST-LT's class frequencies: the same work as the Java ThroughputProbe. The input is
 normalised inside the network, as the trainer's network does.
 
-Usage: /usr/bin/python3 throughput_torch.py [batch] [warmup_steps] [timed_steps] [threads]
-Prints one line: images_per_second=...
+With a fifth argument `mnist`, the trainer's default network instead (parity_torch.MnistNet, the
+paper head; the same masked ResLT loss).
+
+Usage: /usr/bin/python3 throughput_torch.py [batch] [warmup_steps] [timed_steps] [threads] [network]
+Prints one line: images_per_second=... train_mflop_per_image=... (multiply-adds of convolutions and
+linear layers counted by forward hooks, times 2 FLOP, times 3 for forward + the two backward
+products; BatchNorm, pooling and the optimiser are left out).
 """
+import os
 import sys
 import time
 
@@ -50,6 +56,30 @@ def reslt_loss(outputs, labels, mt_table, t_table, alpha=0.5):
     return (1 - alpha) * F.cross_entropy(fused, labels) + alpha * branch
 
 
+def train_mflop_per_image(model):
+    """Forward multiply-adds per image from hooks on one forward pass, as training MFLOP."""
+    macs = [0]
+
+    def conv_hook(module, inputs, output):
+        k = module.kernel_size[0] * module.kernel_size[1] * module.in_channels // module.groups
+        macs[0] += output.numel() * k
+
+    def linear_hook(module, inputs, output):
+        macs[0] += output.numel() * module.in_features
+
+    hooks = []
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            hooks.append(m.register_forward_hook(conv_hook))
+        elif isinstance(m, nn.Linear):
+            hooks.append(m.register_forward_hook(linear_hook))
+    with torch.no_grad():
+        model(torch.zeros(1, 1, 28, 28))
+    for h in hooks:
+        h.remove()
+    return 3 * 2 * macs[0] / 1e6
+
+
 def main():
     batch = int(sys.argv[1]) if len(sys.argv) > 1 else 128
     warmup = int(sys.argv[2]) if len(sys.argv) > 2 else 30
@@ -65,7 +95,15 @@ def main():
     mt_table = torch.tensor([1.0 if n <= MEDIUM_MAX else 0.0 for n in COUNTS])
     t_table = torch.tensor([1.0 if n <= TAIL_MAX else 0.0 for n in COUNTS])
 
-    model = ReferenceResLT()
+    network = sys.argv[5] if len(sys.argv) > 5 else "reference"
+    if network == "mnist":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from parity_torch import MnistNet
+        model = MnistNet(3)
+    else:
+        model = ReferenceResLT()
+    model.eval()
+    mflop = train_mflop_per_image(model)
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 
@@ -87,7 +125,8 @@ def main():
         loss = step()
     seconds = time.perf_counter() - start
     print("images_per_second=%.1f steps=%d batch=%d seconds=%.3f loss=%.4f torch=%s"
-          % (batch * timed / seconds, timed, batch, seconds, loss, torch.__version__))
+          " train_mflop_per_image=%.2f"
+          % (batch * timed / seconds, timed, batch, seconds, loss, torch.__version__, mflop))
 
 
 if __name__ == "__main__":

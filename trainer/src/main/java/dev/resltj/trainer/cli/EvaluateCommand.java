@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
         "Re-evaluates a saved model on the MNIST test set and rewrites report.json, report.md"
             + " and plots/ in its run folder.",
     footerHeading = "%nExample:%n",
-    footer = "  reslt-train evaluate --checkpoint runs/reslt-seed1")
+    footer = "  reslt-train evaluate --checkpoint runs/reslt-la-seed1")
 public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--checkpoint",
       required = true,
       paramLabel = "DIR",
-      description = "A run folder (runs/NAME) or its checkpoint/ folder.")
+      description =
+          "A run folder (runs/NAME: its best/ epoch, chosen on validation) or any checkpoint folder.")
   Path checkpoint;
 
   @Option(

@@ -32,8 +32,9 @@ public final class ExportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "DIR",
       description =
-          "A run folder (runs/NAME, with run.json, split.json and checkpoint/) or its checkpoint/"
-              + " folder. report.json and provenance.json are embedded when present.")
+          "A run folder (runs/NAME: its best/ epoch, chosen on validation, or checkpoint/ when it"
+              + " has none) or one of its checkpoint folders. report.json and provenance.json are"
+              + " embedded when present.")
   Path checkpoint;
 
   @Option(

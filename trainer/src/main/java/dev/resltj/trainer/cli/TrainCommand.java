@@ -38,22 +38,25 @@ import picocli.CommandLine.TypeConversionException;
     usageHelpAutoWidth = true,
     description = {
       "Trains a long-tailed classifier on MNIST-LT and writes runs/NAME/: run.json, split.json,"
-          + " provenance.json, checkpoint/ (after every epoch), report.json, report.md, plots/"
-          + " and model.onnx.",
+          + " provenance.json, checkpoint/ (after every epoch), best/ (the epoch chosen on"
+          + " validation), report.json, report.md, plots/ and model.onnx.",
+      "Each epoch is scored on a balanced validation set drawn from unused training images; the"
+          + " best epoch is kept, and the test set is scored once, at the end, for that epoch.",
+      "Ctrl-C or SIGTERM stops between two steps and says how to --resume (exit 130 / 143).",
       "MNIST is fetched into --data-dir on first use."
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  # ResLT on MNIST-LT with the default network, 20 epochs",
+      "  # ResLT (reslt-la) on MNIST-LT with the default network, 20 epochs",
       "  reslt-train train",
       "  # the cross-entropy baseline",
       "  reslt-train train --method ce --name ce-baseline",
       "  # another alpha on the very same images as an earlier run",
-      "  reslt-train train --alpha 0.9 --name a09 --split runs/reslt-seed1/split.json",
+      "  reslt-train train --alpha 0.9 --name a09 --split runs/reslt-la-seed1/split.json",
       "  # the MNIST reference's network and training scheme",
       "  reslt-train train --network reference --method reslt-branch-sampling",
       "  # continue an interrupted run",
-      "  reslt-train train --resume runs/reslt-seed1",
+      "  reslt-train train --resume runs/reslt-la-seed1",
       "",
       "alpha weighs the branch term of ResLT against the fused term. 0.5 is the MNIST",
       "reference's value; other data needs tuning (the authors use up to 0.995 on",
@@ -120,11 +123,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(
         names = "--method",
         paramLabel = "METHOD",
-        defaultValue = "reslt",
+        defaultValue = "reslt-la",
         converter = MethodConverter.class,
         description =
-            "reslt, reslt-branch-sampling, reslt-la, ce, ce-balanced or logit-adjusted"
-                + " (default: ${DEFAULT-VALUE}).")
+            "reslt-la (ResLT with a logit-adjusted fusion term: the best on validation in"
+                + " docs/results.md), reslt, reslt-branch-sampling, ce, ce-balanced or"
+                + " logit-adjusted (default: ${DEFAULT-VALUE}).")
     Method method;
 
     @Option(

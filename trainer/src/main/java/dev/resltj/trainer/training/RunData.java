@@ -65,6 +65,14 @@ record RunData(
               + " classes but the data has "
               + train.numClasses());
     }
-    return new RunData(split, train, split.validation(balanced), mnist.test(), mnist.files());
+    LabeledImages validation = split.validation(balanced);
+    if (validation.size() == 0) {
+      throw new InvalidRunException(
+          "--profile "
+              + settings.profile()
+              + " takes every training image, so none is left for the validation set that"
+              + " chooses the best epoch: lower the profile's counts");
+    }
+    return new RunData(split, train, validation, mnist.test(), mnist.files());
   }
 }

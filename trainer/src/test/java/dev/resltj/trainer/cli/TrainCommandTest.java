@@ -22,7 +22,7 @@ class TrainCommandTest {
     String help = out.replaceAll("\\s+", " ");
     assertThat(help)
         .contains("Run:", "Method:", "Network:", "Optimisation:", "Data:", "Machine:", "Examples:")
-        .contains("--method=METHOD", "(default: reslt)")
+        .contains("--method=METHOD", "(default: reslt-la)")
         .contains("--alpha=A", "(default: 0.5)")
         .contains("--epochs=N", "(default: 20)")
         .contains("--batch-size=N", "(default: 128)")
