@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** The local Spark the integration tests start: two cores, no UI, the classifier plugin on. */
-final class SparkTestSession {
+public final class SparkTestSession {
   private SparkTestSession() {}
 
-  static SparkSession start(String name) {
+  public static SparkSession start(String name) {
     return SparkSession.builder()
         .appName(name)
         .master("local[2]")
@@ -18,7 +18,8 @@ final class SparkTestSession {
         .getOrCreate();
   }
 
-  static Path defaultModel() {
+  /** The committed default model (the build passes its path as {@code reslt.default.model}). */
+  public static Path defaultModel() {
     return Path.of(System.getProperty("reslt.default.model", "../../models/reslt-mnist-lt.onnx"));
   }
 }

@@ -8,8 +8,8 @@ import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.runtime.fixtures.MnistDigits;
 import dev.resltj.runtime.fixtures.TestImages;
 import dev.resltj.spark.ScoringOptions;
+import dev.resltj.spark.SparkTestSession;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -35,15 +35,15 @@ class PartitionScorerTest {
   static ResltClassifier classifier;
   static ScoringOptions options;
 
-  static Path model() {
-    return Path.of(System.getProperty("reslt.default.model", "../../models/reslt-mnist-lt.onnx"));
-  }
-
   @BeforeAll
   static void open() {
-    if (Files.exists(model())) {
-      options = ScoringOptions.of(model().toString()).withBatchSize(3).withImageColumn("bytes");
-      classifier = ResltClassifier.open(model(), options.classifierOptions());
+    if (Files.exists(SparkTestSession.defaultModel())) {
+      options =
+          ScoringOptions.of(SparkTestSession.defaultModel().toString())
+              .withBatchSize(3)
+              .withImageColumn("bytes");
+      classifier =
+          ResltClassifier.open(SparkTestSession.defaultModel(), options.classifierOptions());
     }
   }
 
@@ -57,7 +57,9 @@ class PartitionScorerTest {
 
   @BeforeEach
   void requireModel() {
-    assumeTrue(classifier != null, "default model missing: " + model().toAbsolutePath());
+    assumeTrue(
+        classifier != null,
+        "default model missing: " + SparkTestSession.defaultModel().toAbsolutePath());
   }
 
   private static Row row(String name, byte[] bytes) {

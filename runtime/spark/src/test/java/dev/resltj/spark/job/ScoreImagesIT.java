@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.runtime.fixtures.MnistDigits;
+import dev.resltj.spark.SparkTestSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,10 +31,6 @@ class ScoreImagesIT {
     return Path.of(System.getProperty("reslt.spark.jar", "target/reslt-spark.jar"));
   }
 
-  static Path model() {
-    return Path.of(System.getProperty("reslt.default.model", "../../models/reslt-mnist-lt.onnx"));
-  }
-
   @BeforeAll
   static void writeImages() throws IOException {
     images = Files.createDirectories(dir.resolve("images"));
@@ -47,7 +44,9 @@ class ScoreImagesIT {
   @BeforeEach
   void requireJarAndModel() {
     assumeTrue(Files.exists(jar()), "no packaged jar at " + jar());
-    assumeTrue(Files.exists(model()), "default model missing: " + model());
+    assumeTrue(
+        Files.exists(SparkTestSession.defaultModel()),
+        "default model missing: " + SparkTestSession.defaultModel());
   }
 
   static Run scoreImages(String... args) throws IOException, InterruptedException {
@@ -81,7 +80,7 @@ class ScoreImagesIT {
     Run run =
         scoreImages(
             "--model",
-            model().toString(),
+            SparkTestSession.defaultModel().toString(),
             "--input",
             images + "/*.png",
             "--output",
@@ -110,7 +109,7 @@ class ScoreImagesIT {
     }
     assertThat(headers).containsOnly("path,label,index,probability,group,top_k,error");
     assertThat(labels).hasSize(21).containsEntry("corrupt.png", "");
-    try (ResltClassifier classifier = ResltClassifier.open(model())) {
+    try (ResltClassifier classifier = ResltClassifier.open(SparkTestSession.defaultModel())) {
       for (MnistDigits.Digit digit : MnistDigits.all()) {
         assertThat(labels.get(digit.resource()))
             .isEqualTo(classifier.classify(digit.png()).label());
@@ -153,7 +152,7 @@ class ScoreImagesIT {
     Run run =
         scoreImages(
             "--model",
-            model().toString(),
+            SparkTestSession.defaultModel().toString(),
             "--input",
             images + "/*.png",
             "--output",
@@ -169,7 +168,7 @@ class ScoreImagesIT {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Run run =
         scoreImages(
-            "--model", model().toString(),
+            "--model", SparkTestSession.defaultModel().toString(),
             "--input", images + "/*.png",
             "--output", existing.toString());
     assertThat(run.exit()).isEqualTo(2);
@@ -181,7 +180,7 @@ class ScoreImagesIT {
   void anInputThatMatchesNothingIsAUsageError() throws IOException, InterruptedException {
     Run run =
         scoreImages(
-            "--model", model().toString(),
+            "--model", SparkTestSession.defaultModel().toString(),
             "--input", dir.resolve("nowhere") + "/*.png",
             "--output", dir.resolve("never").toString());
     assertThat(run.exit()).isEqualTo(2);
