@@ -5,6 +5,7 @@
 #
 #   runtime/spark/bench/run.sh                     # 10,000 MNIST test digits, 3 rounds + a warm-up
 #   IMAGES=2000 ROUNDS=1 runtime/spark/bench/run.sh
+#   BUILD=0 SPARK_TARGET=/tmp/spark-target RUNTIME_TARGET=/tmp/core-target runtime/spark/bench/run.sh
 #
 # Needs data/mnist (scripts/fetch-mnist.sh) and models/reslt-mnist-lt.onnx. Prints `uptime` before
 # and after: on a shared 2-core machine the load decides the numbers. Writes nothing into the
@@ -25,9 +26,13 @@ trap 'rm -rf "$WORK"' EXIT
 [ -f "$MNIST/t10k-images-idx3-ubyte" ] || { echo "no MNIST in $MNIST: run scripts/fetch-mnist.sh" >&2; exit 2; }
 [ -f "$MODEL" ] || { echo "no model at $MODEL" >&2; exit 2; }
 
-(cd "$REPO" && $MVN -B -q -pl runtime/spark -am package -DskipTests -Dinvoker.skip)
-SPARK="$REPO/runtime/spark/target"
-TESTS=$(ls "$REPO"/runtime/core/target/reslt-runtime-*-tests.jar | head -1)
+# BUILD=0 runs what is already built; SPARK_TARGET and RUNTIME_TARGET point at copies of the two target/
+# folders, so a build in the checkout cannot change the classes under a running benchmark
+if [ "${BUILD:-1}" = 1 ]; then
+  (cd "$REPO" && $MVN -B -q -pl runtime/spark -am package -DskipTests -Dinvoker.skip)
+fi
+SPARK=${SPARK_TARGET:-$REPO/runtime/spark/target}
+TESTS=$(ls "${RUNTIME_TARGET:-$REPO/runtime/core/target}"/reslt-runtime-*-tests.jar | head -1)
 # the same JVM flags as the packaged jar's manifest (Add-Opens), which java -cp does not read
 OPENS=$(unzip -p "$SPARK/reslt-spark.jar" META-INF/MANIFEST.MF | tr -d '\r' \
   | awk '/^Add-Opens:/ { on = 1; sub(/^Add-Opens: /, ""); printf "%s", $0; next }
