@@ -1,7 +1,7 @@
 package dev.resltj.server.inference;
 
 import dev.resltj.server.ServerVersion;
-import dev.resltj.server.error.ErrorBody;
+import dev.resltj.server.api.ErrorBody;
 import dev.resltj.server.models.ModelRegistry;
 import dev.resltj.server.models.ServerNotReadyException;
 import io.micronaut.http.annotation.Controller;

@@ -1,6 +1,6 @@
 package dev.resltj.server.inference;
 
-import dev.resltj.server.error.ErrorBody;
+import dev.resltj.server.api.ErrorBody;
 import dev.resltj.server.models.ModelRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;

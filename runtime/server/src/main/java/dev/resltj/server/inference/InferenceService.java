@@ -7,8 +7,8 @@ import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
 import dev.resltj.server.models.LoadedModel;
 import dev.resltj.server.models.ModelRegistry;
-import dev.resltj.server.models.OutputRows;
-import dev.resltj.server.models.RowOutputs;
+import dev.resltj.server.models.RequestResult;
+import dev.resltj.server.models.RequestTensor;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -224,10 +224,10 @@ public final class InferenceService {
   }
 
   private static InferenceResponse respond(
-      LoadedModel model, String id, List<Wanted> wanted, RowOutputs outputs) {
+      LoadedModel model, String id, List<Wanted> wanted, RequestResult outputs) {
     List<ResponseOutput> out = new ArrayList<>(wanted.size());
     for (Wanted w : wanted) {
-      OutputRows rows =
+      RequestTensor rows =
           outputs
               .get(w.name())
               .orElseThrow(() -> new IllegalStateException("model run lacks output " + w.name()));
@@ -241,7 +241,7 @@ public final class InferenceService {
   }
 
   /** Triton's classification extension: the top k of each row as "value:index:label". */
-  private static ResponseOutput classification(ModelCard card, OutputRows rows, int k) {
+  private static ResponseOutput classification(ModelCard card, RequestTensor rows, int k) {
     int images = Math.toIntExact(rows.shape().get(0));
     int classes = rows.rowSize();
     int shown = Math.min(k, classes);
