@@ -23,7 +23,8 @@ final class HealthController {
   HealthController(ModelRegistry registry) {
     this.registry = registry;
     this.metadata =
-        new ServerMetadata("reslt-server", ServerVersion.get(), List.of("classification"));
+        new ServerMetadata(
+            "reslt-server", ServerVersion.get(), List.of("classification", "binary_tensor_data"));
   }
 
   @Get
