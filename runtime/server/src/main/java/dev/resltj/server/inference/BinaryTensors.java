@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,10 +44,6 @@ final class BinaryTensors {
         throw new InvalidRequestException(
             where + " has both data and parameters.binary_data_size: send the values once");
       }
-      if (size % Float.BYTES != 0) {
-        throw new InvalidRequestException(
-            where + ".parameters.binary_data_size is " + size + ": FP32 data is 4 bytes per value");
-      }
       if (size > body.length - offset) {
         throw new InvalidRequestException(
             where
@@ -59,25 +53,10 @@ final class BinaryTensors {
                 + (body.length - offset)
                 + " bytes follow");
       }
-      float[] values = new float[(int) (size / Float.BYTES)];
-      ByteBuffer.wrap(body, offset, (int) size)
-          .order(ByteOrder.LITTLE_ENDIAN)
-          .asFloatBuffer()
-          .get(values);
-      for (int v = 0; v < values.length; v++) {
-        if (!Float.isFinite(values[v])) {
-          throw new InvalidRequestException(
-              where + " binary value " + v + " is " + values[v] + ": values must be finite");
-        }
-      }
+      InputData data =
+          InputData.littleEndian(ByteBuffer.wrap(body, offset, (int) size), where + " binary data");
       offset += (int) size;
-      inputs.add(
-          new RequestInput(
-              input.name(),
-              input.shape(),
-              input.datatype(),
-              new InputData(values, List.of(values.length)),
-              null));
+      inputs.add(new RequestInput(input.name(), input.shape(), input.datatype(), data, null));
     }
     if (offset != body.length) {
       throw new InvalidRequestException(
@@ -108,7 +87,7 @@ final class BinaryTensors {
         outputs.add(o);
         continue;
       }
-      byte[] bytes = bytes(o.data());
+      byte[] bytes = o.data().littleEndianBytes();
       tail.writeBytes(bytes);
       outputs.add(
           new ResponseOutput(
@@ -131,27 +110,5 @@ final class BinaryTensors {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the response header", e);
     }
-  }
-
-  private static byte[] bytes(TensorData data) {
-    if (data instanceof TensorData.Floats floats) {
-      ByteBuffer b =
-          ByteBuffer.allocate(floats.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < floats.size(); i++) {
-        b.putFloat(floats.get(i));
-      }
-      return b.array();
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (String s : ((TensorData.Strings) data).values()) {
-      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-      out.writeBytes(
-          ByteBuffer.allocate(Integer.BYTES)
-              .order(ByteOrder.LITTLE_ENDIAN)
-              .putInt(utf8.length)
-              .array());
-      out.writeBytes(utf8);
-    }
-    return out.toByteArray();
   }
 }

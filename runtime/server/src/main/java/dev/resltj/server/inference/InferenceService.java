@@ -3,9 +3,11 @@ package dev.resltj.server.inference;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.TensorSpec;
 import dev.resltj.runtime.postprocess.TopK;
+import dev.resltj.server.ServerVersion;
 import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
 import dev.resltj.server.models.LoadedModel;
+import dev.resltj.server.models.ModelNotReadyException;
 import dev.resltj.server.models.ModelRegistry;
 import dev.resltj.server.models.RequestResult;
 import dev.resltj.server.models.RequestTensor;
@@ -32,6 +34,31 @@ public final class InferenceService {
 
   InferenceService(ModelRegistry registry) {
     this.registry = registry;
+  }
+
+  /** {@code GET /v2} and gRPC's ServerMetadata: name, version and protocol extensions. */
+  public ServerMetadata serverMetadata() {
+    return new ServerMetadata(
+        "reslt-server", ServerVersion.get(), List.of("classification", "binary_tensor_data"));
+  }
+
+  /** Whether every model is loaded and warm. */
+  public boolean ready() {
+    return registry.allReady();
+  }
+
+  /**
+   * Whether the model is ready.
+   *
+   * @throws dev.resltj.server.models.UnknownModelException for an unknown name or version
+   */
+  public boolean modelReady(String name, Optional<String> version) {
+    try {
+      registry.require(name, version);
+      return true;
+    } catch (ModelNotReadyException e) {
+      return false;
+    }
   }
 
   /** {@code GET /v2/models/{name}}. */

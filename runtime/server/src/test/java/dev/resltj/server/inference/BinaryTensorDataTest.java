@@ -160,7 +160,9 @@ class BinaryTensorDataTest extends FixtureServerTest {
     Http.BinaryReply r = post(header(1, 3135, null, ""), new byte[3135]);
 
     assertEquals(400, r.status());
-    assertTrue(r.text().contains("binary_data_size is 3135: FP32 data is 4 bytes per value"));
+    assertTrue(
+        r.text()
+            .contains("inputs[0] binary data holds 3135 bytes: FP32 data is 4 bytes per value"));
   }
 
   @Test
@@ -179,7 +181,8 @@ class BinaryTensorDataTest extends FixtureServerTest {
     Http.BinaryReply r = post(header(1, 3136, null, ""), floats(image));
 
     assertEquals(400, r.status());
-    assertTrue(r.text().contains("binary value 5 is NaN: values must be finite"), r.text());
+    assertTrue(
+        r.text().contains("inputs[0] binary data[5] is NaN: values must be finite"), r.text());
   }
 
   @Test
