@@ -3,6 +3,7 @@ package dev.resltj.server.metrics;
 import dev.resltj.server.models.ModelRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,7 +31,11 @@ public final class RequestMeters {
     this.models = models;
   }
 
-  private record Key(String model, String endpoint, String status) {}
+  private record Key(String model, String endpoint, String status) {
+    Tags tags() {
+      return Tags.of("model", model, "endpoint", endpoint, "status", status);
+    }
+  }
 
   /**
    * Records one request.
@@ -53,9 +58,7 @@ public final class RequestMeters {
     return Timer.builder(REQUESTS)
         .description(
             "Requests to the protocol endpoints (HTTP and gRPC), by model, endpoint and status")
-        .tag("model", key.model())
-        .tag("endpoint", key.endpoint())
-        .tag("status", key.status())
+        .tags(key.tags())
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(100_000))
         .maximumExpectedValue(Duration.ofSeconds(10))
@@ -66,9 +69,7 @@ public final class RequestMeters {
     return Counter.builder(ERRORS)
         .description(
             "Error responses (HTTP 4xx and 5xx, gRPC other than OK), by model, endpoint and status")
-        .tag("model", key.model())
-        .tag("endpoint", key.endpoint())
-        .tag("status", key.status())
+        .tags(key.tags())
         .register(meters);
   }
 }
