@@ -15,6 +15,12 @@
 # (107k parameters) built by the test sources. The server runs as the README starts it
 # (java -Xmx256m -jar, or JAVA_OPTS). Bounded: every wrk run has a fixed duration and the server is stopped on
 # exit, error or interrupt. Results: bench/results/latest.md.
+#
+# Then, with the server idle, the same model in bare ONNX Runtime (bench/BareOrt.java: one session,
+# intra-op threads 1, as many threads as the batcher's workers): batch-32 images/s and batch-1 p50,
+# and the issue-12 goals side by side: JSON infer at 64 connections >= 0.95x bare batch-32
+# throughput, its p99 <= 1.5x the queueing bound (64 / its requests/s), at 1 connection p50 <= bare
+# batch-1 p50 + 0.25 ms, ready <= 3 s, peak RSS <= 400 MiB. The 1-minute load average is in every row.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -46,7 +52,7 @@ trap cleanup EXIT INT TERM
 
 # ---- the server jar ----
 MVN=${MVN:-$(command -v mvn || echo ./mvnw)}
-JAR=$(ls "$REPO"/runtime/server/target/reslt-server-*-all.jar 2>/dev/null | head -1 || true)
+JAR=${JAR:-$(ls "$REPO"/runtime/server/target/reslt-server-*-all.jar 2>/dev/null | head -1 || true)}
 if [ -z "$JAR" ]; then
   (cd "$REPO" && $MVN -B -q -pl runtime/server -am package -DskipTests)
   JAR=$(ls "$REPO"/runtime/server/target/reslt-server-*-all.jar | head -1)
@@ -77,7 +83,7 @@ DIGIT=$(python3 "$HERE/inputs.py" "$WORK" $IDX)
 # ---- start and time to ready ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 START=$(date +%s%N)
-env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT \
+env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT RESLT_GRPC_PORT=0 \
   RESLT_BATCHING_DISABLED_FOR=bench-nobatch \
   java $JAVA_OPTS -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -153,6 +159,29 @@ done
 RSS_PEAK=$(sort -n "$WORK/rss.txt" | tail -1)
 BATCHES=$(curl -s "$BASE/prometheus" | awk '/^reslt_batch_size_images_(sum|count)\{model="bench"\}/ {v[$1 ~ /sum/ ? "sum" : "count"] = $2} END {if (v["count"] > 0) printf "%.1f", v["sum"] / v["count"]}')
 
+# ---- bare ONNX Runtime, same model and threads, server idle ----
+WORKERS=${WORKERS:-2}
+BARE_LOAD=$(cut -d' ' -f1 /proc/loadavg)
+BARE=$(java -cp "$JAR" "$HERE/BareOrt.java" "$MODEL" "$WORKERS" "${DURATION%s}")
+BARE32=$(sed -n 's/.*batch32_images_per_s=\([0-9.]*\).*/\1/p' <<<"$BARE")
+BARE1=$(sed -n 's/.*batch1_p50_ms=\([0-9.]*\).*/\1/p' <<<"$BARE")
+# JSON infer with batching: requests/s and p99 at 64 connections, p50 at 1
+field() { awk -F'|' -v c="$1" -v f="$2" '$2 ~ /JSON infer, batching on/ && $3 + 0 == c {gsub(/ /, "", $f); print $f}' <<<"$ROWS"; }
+RPS64=$(field 64 4); P99_64=$(field 64 6); P50_1=$(field 1 5)
+GOALS=$(awk -v rps="$RPS64" -v p99="$P99_64" -v p50="$P50_1" -v b32="$BARE32" -v b1="$BARE1" \
+  -v ready="$READY" -v rss="$RSS_PEAK" '
+  function verdict(ok) { return ok ? "met" : "**missed**" }
+  BEGIN {
+    if (rps != "") {
+      bound = 64 / rps * 1000
+      printf "| c=64 throughput >= 0.95x bare batch-32 (%.0f images/s) | %.0f requests/s = %.2fx | %s |\n", b32, rps, rps / b32, verdict(rps >= 0.95 * b32)
+      printf "| c=64 p99 <= 1.5x queueing bound (64 / %.0f per s = %.1f ms) | %.1f ms = %.2fx | %s |\n", rps, bound, p99, p99 / bound, verdict(p99 <= 1.5 * bound)
+    }
+    if (p50 != "") printf "| c=1 p50 <= bare batch-1 p50 (%.3f ms) + 0.25 ms | %.3f ms | %s |\n", b1, p50, verdict(p50 <= b1 + 0.25)
+    printf "| ready <= 3 s | %.1f s | %s |\n", ready / 1000, verdict(ready <= 3000)
+    printf "| peak RSS <= 400 MiB | %d MiB | %s |\n", rss, verdict(rss <= 400)
+  }')
+
 # ---- report ----
 mkdir -p "$(dirname "$OUT")"
 {
@@ -168,6 +197,12 @@ mkdir -p "$(dirname "$OUT")"
   echo "| endpoint | connections | requests/s | p50 ms | p99 ms | server CPU µs/request | load avg (1 min) at start | non-2xx |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   printf "%s" "$ROWS"
+  echo
+  echo "Bare ONNX Runtime, same model, $WORKERS threads, intra-op 1 (bench/BareOrt.java, load avg $BARE_LOAD at start): $BARE"
+  echo
+  echo "| goal | measured | |"
+  echo "|---|---:|---|"
+  printf "%s\n" "$GOALS"
 } >"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 cat "$OUT"

@@ -39,6 +39,8 @@ class ServerJarIT {
       builder.environment().put("RESLT_MODELS_DIR", models.dir().toString());
       builder.environment().put("RESLT_PORT", Integer.toString(port));
       builder.environment().put("RESLT_HOST", "127.0.0.1");
+      // a free gRPC port too, so the test does not clash with a server running on 8081
+      builder.environment().put("RESLT_GRPC_PORT", "0");
       long start = System.nanoTime();
       Process server = builder.start();
       try {

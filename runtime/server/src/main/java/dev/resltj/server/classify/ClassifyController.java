@@ -1,6 +1,6 @@
 package dev.resltj.server.classify;
 
-import dev.resltj.server.error.ErrorBody;
+import dev.resltj.server.api.ErrorBody;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;

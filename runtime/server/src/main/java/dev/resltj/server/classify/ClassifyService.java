@@ -9,8 +9,8 @@ import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
 import dev.resltj.server.models.LoadedModel;
 import dev.resltj.server.models.ModelRegistry;
-import dev.resltj.server.models.OutputRows;
-import dev.resltj.server.models.RowOutputs;
+import dev.resltj.server.models.RequestResult;
+import dev.resltj.server.models.RequestTensor;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class ClassifyService {
   }
 
   private static ClassifyResponse respond(
-      LoadedModel model, RowOutputs outputs, int k, long startNanos) {
+      LoadedModel model, RequestResult outputs, int k, long startNanos) {
     float[] probabilities = probabilities(outputs);
     ModelCard card = model.card();
     int classes = probabilities.length;
@@ -80,12 +80,12 @@ public final class ClassifyService {
    * The model's {@code probabilities} output; for a plain classifier without one, the softmax of
    * {@code logits} or of its only output.
    */
-  private static float[] probabilities(RowOutputs outputs) {
-    Optional<OutputRows> probabilities = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
+  private static float[] probabilities(RequestResult outputs) {
+    Optional<RequestTensor> probabilities = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
     if (probabilities.isPresent()) {
       return probabilities.get().values();
     }
-    OutputRows scores =
+    RequestTensor scores =
         outputs.get(OnnxContract.OUTPUT_LOGITS).orElseGet(() -> outputs.all().get(0));
     float[] values = scores.values();
     float[] result = new float[values.length];

@@ -1,6 +1,7 @@
 package dev.resltj.server.error;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.resltj.server.api.ErrorBody;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;

@@ -1,5 +1,6 @@
 package dev.resltj.server.error;
 
+import dev.resltj.server.api.ErrorBody;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

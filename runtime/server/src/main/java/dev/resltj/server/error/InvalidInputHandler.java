@@ -1,6 +1,7 @@
 package dev.resltj.server.error;
 
 import dev.resltj.runtime.InvalidInputException;
+import dev.resltj.server.api.ErrorBody;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

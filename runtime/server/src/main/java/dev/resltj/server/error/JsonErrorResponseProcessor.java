@@ -1,5 +1,6 @@
 package dev.resltj.server.error;
 
+import dev.resltj.server.api.ErrorBody;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;

@@ -1,5 +1,6 @@
 package dev.resltj.server.error;
 
+import dev.resltj.server.api.ErrorBody;
 import dev.resltj.server.batching.QueueFullException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,7 +1,6 @@
 package dev.resltj.server.inference;
 
-import dev.resltj.server.ServerVersion;
-import dev.resltj.server.error.ErrorBody;
+import dev.resltj.server.api.ErrorBody;
 import dev.resltj.server.models.ModelRegistry;
 import dev.resltj.server.models.ServerNotReadyException;
 import io.micronaut.http.annotation.Controller;
@@ -11,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 
 /** Open Inference Protocol: server health and metadata. */
 @Controller("/v2")
@@ -20,10 +18,9 @@ final class HealthController {
   private final ModelRegistry registry;
   private final ServerMetadata metadata;
 
-  HealthController(ModelRegistry registry) {
+  HealthController(ModelRegistry registry, InferenceService inference) {
     this.registry = registry;
-    this.metadata =
-        new ServerMetadata("reslt-server", ServerVersion.get(), List.of("classification"));
+    this.metadata = inference.serverMetadata();
   }
 
   @Get

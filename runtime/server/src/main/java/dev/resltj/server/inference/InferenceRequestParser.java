@@ -36,11 +36,21 @@ final class InferenceRequestParser {
    * @throws InvalidRequestException for malformed JSON or a field of the wrong type, with its path
    */
   static InferenceRequest parse(byte[] body) {
-    if (body == null || body.length == 0) {
+    return parse(body, body == null ? 0 : body.length);
+  }
+
+  /**
+   * Parses the first {@code length} bytes of {@code body}: the JSON header of a request with binary
+   * tensor data after it.
+   *
+   * @throws InvalidRequestException for malformed JSON or a field of the wrong type, with its path
+   */
+  static InferenceRequest parse(byte[] body, int length) {
+    if (body == null || length == 0) {
       throw new InvalidRequestException(
           "the request body is empty: expected a JSON object with \"inputs\"");
     }
-    try (JsonParser parser = JSON.createParser(body)) {
+    try (JsonParser parser = JSON.createParser(body, 0, length)) {
       InferenceRequestParser reader = new InferenceRequestParser(parser);
       InferenceRequest request = reader.request();
       if (parser.nextToken() != null) {
@@ -66,6 +76,7 @@ final class InferenceRequestParser {
     String id = null;
     List<RequestInput> inputs = null;
     List<RequestedOutput> outputs = null;
+    boolean binaryOutputs = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -73,10 +84,11 @@ final class InferenceRequestParser {
         case "id" -> id = string(value, "id");
         case "inputs" -> inputs = list(value, "inputs", this::input);
         case "outputs" -> outputs = list(value, "outputs", this::output);
+        case "parameters" -> binaryOutputs = requestParameters(value);
         default -> parser.skipChildren();
       }
     }
-    return new InferenceRequest(id, inputs, outputs);
+    return new InferenceRequest(id, inputs, outputs, binaryOutputs);
   }
 
   private RequestInput input(String where) throws IOException {
@@ -85,6 +97,7 @@ final class InferenceRequestParser {
     List<Long> shape = null;
     String datatype = null;
     InputData data = null;
+    Long binaryDataSize = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -93,10 +106,58 @@ final class InferenceRequestParser {
         case "shape" -> shape = list(value, where + ".shape", this::dimension);
         case "datatype" -> datatype = string(value, where + ".datatype");
         case "data" -> data = value == JsonToken.VALUE_NULL ? null : data(where + ".data");
+        case "parameters" -> binaryDataSize = inputParameters(value, where + ".parameters");
         default -> parser.skipChildren();
       }
     }
-    return new RequestInput(name, shape, datatype, data);
+    return new RequestInput(name, shape, datatype, data, binaryDataSize);
+  }
+
+  /** An input's parameters: only {@code binary_data_size} means something here. */
+  private Long inputParameters(JsonToken token, String where) throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return null;
+    }
+    Long size = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("binary_data_size")) {
+        if (value != JsonToken.VALUE_NUMBER_INT || parser.getLongValue() < 0) {
+          throw invalid(
+              where + ".binary_data_size", "is " + describe(value) + ": expected a byte count");
+        }
+        size = parser.getLongValue();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return size;
+  }
+
+  /** The request's parameters: only {@code binary_data_output} means something here. */
+  private boolean requestParameters(JsonToken token) throws IOException {
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return false;
+    }
+    boolean binary = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("binary_data_output")) {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+          throw invalid(
+              "parameters.binary_data_output",
+              "is " + describe(value) + ": expected true or false");
+        }
+        binary = value == JsonToken.VALUE_TRUE;
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return binary;
   }
 
   private RequestedOutput output(String where) throws IOException {
@@ -135,7 +196,8 @@ final class InferenceRequestParser {
         }
         case "binary_data" -> {
           if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
-            throw invalid(where + ".binary_data", "is " + describe(value) + ": expected false");
+            throw invalid(
+                where + ".binary_data", "is " + describe(value) + ": expected true or false");
           }
           binaryData = value == JsonToken.VALUE_TRUE;
         }

@@ -3,18 +3,21 @@ package dev.resltj.server.inference;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.TensorSpec;
 import dev.resltj.runtime.postprocess.TopK;
+import dev.resltj.server.ServerVersion;
 import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
 import dev.resltj.server.models.LoadedModel;
+import dev.resltj.server.models.ModelNotReadyException;
 import dev.resltj.server.models.ModelRegistry;
-import dev.resltj.server.models.OutputRows;
-import dev.resltj.server.models.RowOutputs;
+import dev.resltj.server.models.RequestResult;
+import dev.resltj.server.models.RequestTensor;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -33,6 +36,31 @@ public final class InferenceService {
     this.registry = registry;
   }
 
+  /** {@code GET /v2} and gRPC's ServerMetadata: name, version and protocol extensions. */
+  public ServerMetadata serverMetadata() {
+    return new ServerMetadata(
+        "reslt-server", ServerVersion.get(), List.of("classification", "binary_tensor_data"));
+  }
+
+  /** Whether every model is loaded and warm. */
+  public boolean ready() {
+    return registry.allReady();
+  }
+
+  /**
+   * Whether the model is ready.
+   *
+   * @throws dev.resltj.server.models.UnknownModelException for an unknown name or version
+   */
+  public boolean modelReady(String name, Optional<String> version) {
+    try {
+      registry.require(name, version);
+      return true;
+    } catch (ModelNotReadyException e) {
+      return false;
+    }
+  }
+
   /** {@code GET /v2/models/{name}}. */
   public ModelMetadata metadata(String name, Optional<String> version) {
     LoadedModel model = registry.require(name, version);
@@ -46,20 +74,52 @@ public final class InferenceService {
 
   /**
    * {@code POST /v2/models/{name}/infer} with the body as received: completes on a batcher thread.
-   * The request is announced to the model's batcher while it is parsed, so a run being formed can
-   * wait for it.
+   * With {@code headerLength} (the {@code Inference-Header-Content-Length} header) the body is that
+   * many bytes of JSON followed by binary tensor data. The request is announced to the model's
+   * batcher while it is parsed, so a run being formed can wait for it.
    */
   public CompletableFuture<InferenceResponse> infer(
-      String name, Optional<String> version, byte[] body) {
+      String name, Optional<String> version, byte[] body, OptionalInt headerLength) {
     LoadedModel model = registry.require(name, version);
     try (LoadedModel.Incoming incoming = model.announce()) {
-      InferenceRequest request = InferenceRequestParser.parse(body);
-      ImageRows images = readInput(model, request.inputs());
-      List<Wanted> wanted = readOutputs(model, request.outputs());
-      return incoming
-          .run(images)
-          .thenApply(outputs -> respond(model, request.id(), wanted, outputs));
+      InferenceRequest request;
+      if (headerLength.isPresent()) {
+        int length = headerLength.getAsInt();
+        int size = body == null ? 0 : body.length;
+        if (length < 0 || length > size) {
+          throw new InvalidRequestException(
+              "Inference-Header-Content-Length is "
+                  + length
+                  + " but the body has "
+                  + size
+                  + " bytes: it must count the JSON header at the start of the body");
+        }
+        request =
+            BinaryTensors.readInputs(InferenceRequestParser.parse(body, length), body, length);
+      } else {
+        request = InferenceRequestParser.parse(body);
+      }
+      return run(model, incoming, request);
     }
+  }
+
+  /**
+   * A request already read into an {@link InferenceRequest} (the gRPC service's): checked, queued,
+   * and completed on a batcher thread.
+   */
+  public CompletableFuture<InferenceResponse> infer(
+      String name, Optional<String> version, InferenceRequest request) {
+    LoadedModel model = registry.require(name, version);
+    try (LoadedModel.Incoming incoming = model.announce()) {
+      return run(model, incoming, request);
+    }
+  }
+
+  private static CompletableFuture<InferenceResponse> run(
+      LoadedModel model, LoadedModel.Incoming incoming, InferenceRequest request) {
+    ImageRows images = readInput(model, request.inputs());
+    List<Wanted> wanted = readOutputs(model, request.outputs(), request.binaryOutputs());
+    return incoming.run(images).thenApply(outputs -> respond(model, request.id(), wanted, outputs));
   }
 
   private static ImageRows readInput(LoadedModel model, List<RequestInput> inputs) {
@@ -84,6 +144,12 @@ public final class InferenceService {
     RequestInput input = inputs.get(0);
     if (input == null) {
       throw new InvalidRequestException("inputs[0] is null: expected a tensor object");
+    }
+    if (input.binaryDataSize() != null) {
+      throw new InvalidRequestException(
+          "inputs[0].parameters.binary_data_size is set but the request has no"
+              + " Inference-Header-Content-Length header: binary tensor data follows a JSON header"
+              + " whose length that header gives");
     }
     if (input.name() == null) {
       throw new InvalidRequestException("inputs[0].name is required: '" + spec.name() + "'");
@@ -175,12 +241,13 @@ public final class InferenceService {
   }
 
   /** An output to return, as the tensor or as its top k. */
-  private record Wanted(String name, int classification) {}
+  private record Wanted(String name, int classification, boolean binary) {}
 
-  private static List<Wanted> readOutputs(LoadedModel model, List<RequestedOutput> outputs) {
+  private static List<Wanted> readOutputs(
+      LoadedModel model, List<RequestedOutput> outputs, boolean allBinary) {
     List<String> known = model.outputs().stream().map(TensorSpec::name).toList();
     if (outputs == null || outputs.isEmpty()) {
-      return known.stream().map(n -> new Wanted(n, 0)).toList();
+      return known.stream().map(n -> new Wanted(n, 0, allBinary)).toList();
     }
     List<Wanted> wanted = new ArrayList<>(outputs.size());
     Set<String> seen = new HashSet<>();
@@ -204,11 +271,11 @@ public final class InferenceService {
         throw new InvalidRequestException(where + " asks for '" + o.name() + "' a second time");
       }
       int k = 0;
+      boolean binary = allBinary;
       OutputParameters p = o.parameters();
       if (p != null) {
-        if (Boolean.TRUE.equals(p.binaryData())) {
-          throw new InvalidRequestException(
-              where + ".parameters.binary_data is true: this server answers in JSON only");
+        if (p.binaryData() != null) {
+          binary = p.binaryData();
         }
         if (p.classification() != null) {
           k = p.classification();
@@ -218,30 +285,36 @@ public final class InferenceService {
           }
         }
       }
-      wanted.add(new Wanted(o.name(), k));
+      wanted.add(new Wanted(o.name(), k, binary));
     }
     return wanted;
   }
 
   private static InferenceResponse respond(
-      LoadedModel model, String id, List<Wanted> wanted, RowOutputs outputs) {
+      LoadedModel model, String id, List<Wanted> wanted, RequestResult outputs) {
     List<ResponseOutput> out = new ArrayList<>(wanted.size());
     for (Wanted w : wanted) {
-      OutputRows rows =
+      RequestTensor rows =
           outputs
               .get(w.name())
               .orElseThrow(() -> new IllegalStateException("model run lacks output " + w.name()));
       out.add(
           w.classification() > 0
-              ? classification(model.card(), rows, w.classification())
+              ? classification(model.card(), rows, w.classification(), w.binary())
               : new ResponseOutput(
-                  rows.name(), FP32, rows.shape(), new TensorData.Floats(rows.values())));
+                  rows.name(),
+                  FP32,
+                  rows.shape(),
+                  new TensorData.Floats(rows.values()),
+                  null,
+                  w.binary()));
     }
     return new InferenceResponse(model.name(), model.version(), id, out);
   }
 
   /** Triton's classification extension: the top k of each row as "value:index:label". */
-  private static ResponseOutput classification(ModelCard card, OutputRows rows, int k) {
+  private static ResponseOutput classification(
+      ModelCard card, RequestTensor rows, int k, boolean binary) {
     int images = Math.toIntExact(rows.shape().get(0));
     int classes = rows.rowSize();
     int shown = Math.min(k, classes);
@@ -255,6 +328,11 @@ public final class InferenceService {
       }
     }
     return new ResponseOutput(
-        rows.name(), BYTES, List.of((long) images, (long) shown), new TensorData.Strings(strings));
+        rows.name(),
+        BYTES,
+        List.of((long) images, (long) shown),
+        new TensorData.Strings(strings),
+        null,
+        binary);
   }
 }

@@ -8,7 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param classification return the top k classes of each image as BYTES strings {@code
  *     "value:index:label"} instead of the tensor (Triton's classification extension)
- * @param binaryData binary tensor data is not supported: absent or {@code false}
+ * @param binaryData {@code true}: the output's values follow the JSON header as raw bytes (Triton's
+ *     binary tensor data extension)
  */
 @Schema(name = "OutputParameters")
 public record OutputParameters(

@@ -12,6 +12,8 @@ import java.util.List;
  * @param shape {@code [N, C, H, W]}
  * @param datatype {@code FP32}
  * @param data {@code N*C*H*W} numbers, flat in row-major order or nested exactly as {@code shape}
+ * @param binaryDataSize the tensor's byte count in the binary section after the JSON header
+ *     (Triton's binary tensor data extension), instead of {@code data}
  */
 @Schema(name = "RequestInput")
 public record RequestInput(
@@ -23,7 +25,8 @@ public record RequestInput(
             description = "Numbers, flat in row-major order or nested as the shape",
             type = "array",
             implementation = Object.class)
-        InputData data) {
+        InputData data,
+    @Nullable @Schema(hidden = true) Long binaryDataSize) {
   public RequestInput {
     shape = shape == null ? null : List.copyOf(shape);
   }

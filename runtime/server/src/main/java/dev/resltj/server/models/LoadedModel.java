@@ -16,7 +16,7 @@ public final class LoadedModel implements AutoCloseable {
 
   private final String name;
   private final ResltClassifier classifier;
-  private final DynamicBatcher<ImageRows, RowOutputs> batcher;
+  private final DynamicBatcher<ImageRows, RequestResult> batcher;
 
   LoadedModel(
       String name, ResltClassifier classifier, BatchingPolicy policy, BatchObserver observer) {
@@ -70,7 +70,7 @@ public final class LoadedModel implements AutoCloseable {
    *
    * @throws dev.resltj.server.batching.QueueFullException at once when the queue is full
    */
-  public CompletableFuture<RowOutputs> run(ImageRows images) {
+  public CompletableFuture<RequestResult> run(ImageRows images) {
     return batcher.submit(images, images.count());
   }
 
@@ -84,14 +84,14 @@ public final class LoadedModel implements AutoCloseable {
 
   /** A request on its way to the model's queue. */
   public static final class Incoming implements AutoCloseable {
-    private final DynamicBatcher<ImageRows, RowOutputs>.Arrival arrival;
+    private final DynamicBatcher<ImageRows, RequestResult>.Arrival arrival;
 
-    private Incoming(DynamicBatcher<ImageRows, RowOutputs>.Arrival arrival) {
+    private Incoming(DynamicBatcher<ImageRows, RequestResult>.Arrival arrival) {
       this.arrival = arrival;
     }
 
     /** Queues the images; see {@link LoadedModel#run}. */
-    public CompletableFuture<RowOutputs> run(ImageRows images) {
+    public CompletableFuture<RequestResult> run(ImageRows images) {
       return arrival.submit(images, images.count());
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Runs several requests' images as one tensor and gives each request exactly its own rows of every
  * output: request {@code i} gets the rows from the sum of the earlier requests' image counts on.
  */
-final class ModelBatchHandler implements BatchHandler<ImageRows, RowOutputs> {
+final class ModelBatchHandler implements BatchHandler<ImageRows, RequestResult> {
   private final ResltClassifier classifier;
 
   ModelBatchHandler(ResltClassifier classifier) {
@@ -19,7 +19,7 @@ final class ModelBatchHandler implements BatchHandler<ImageRows, RowOutputs> {
   }
 
   @Override
-  public List<RowOutputs> run(List<ImageRows> requests) {
+  public List<RequestResult> run(List<ImageRows> requests) {
     int images = 0;
     int length = 0;
     for (ImageRows r : requests) {
@@ -41,9 +41,9 @@ final class ModelBatchHandler implements BatchHandler<ImageRows, RowOutputs> {
     return split(requests, images, outputs);
   }
 
-  static List<RowOutputs> split(
+  static List<RequestResult> split(
       List<ImageRows> requests, int images, Map<String, OutputTensor> outputs) {
-    List<List<OutputRows>> perRequest = new ArrayList<>(requests.size());
+    List<List<RequestTensor>> perRequest = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
       perRequest.add(new ArrayList<>(outputs.size()));
     }
@@ -67,13 +67,13 @@ final class ModelBatchHandler implements BatchHandler<ImageRows, RowOutputs> {
         values.get(row * rowSize, slice, 0, slice.length);
         List<Long> shape = new ArrayList<>(tensor.shape());
         shape.set(0, (long) count);
-        perRequest.get(i).add(new OutputRows(tensor.name(), shape, slice));
+        perRequest.get(i).add(new RequestTensor(tensor.name(), shape, slice));
         row += count;
       }
     }
-    List<RowOutputs> results = new ArrayList<>(requests.size());
-    for (List<OutputRows> rows : perRequest) {
-      results.add(new RowOutputs(rows));
+    List<RequestResult> results = new ArrayList<>(requests.size());
+    for (List<RequestTensor> rows : perRequest) {
+      results.add(new RequestResult(rows));
     }
     return results;
   }

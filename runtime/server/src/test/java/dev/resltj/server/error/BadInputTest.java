@@ -217,13 +217,12 @@ class BadInputTest extends FixtureServerTest {
                 400,
                 "outputs[0].parameters.classification is the string \"top\": expected a count"),
             json(
-                "binary data asked for",
-                infer(
-                    "\"shape\":[1,1,28,28]",
-                    okData,
-                    "[{\"name\":\"logits\",\"parameters\":{\"binary_data\":true}}]"),
+                "binary data size without the header length",
+                "{\"inputs\":[{\"name\":\"image\",\"datatype\":\"FP32\",\"shape\":[1,1,28,28],"
+                    + "\"parameters\":{\"binary_data_size\":3136}}]}",
                 400,
-                "binary_data is true: this server answers in JSON only"),
+                "inputs[0].parameters.binary_data_size is set but the request has no"
+                    + " Inference-Header-Content-Length header"),
             // ---- infer: HTTP ----
             c(
                 "unknown model",

@@ -38,6 +38,8 @@ class InferenceRequestParserTest {
     assertArrayEquals(new float[] {1, 2.5f, -3, 400, 0, 6}, in.data().values());
     assertEquals(List.of(6), in.data().nesting());
     assertEquals(new RequestedOutput("logits", new OutputParameters(3, false)), r.outputs().get(0));
+    assertEquals(null, in.binaryDataSize());
+    assertEquals(false, r.binaryOutputs());
   }
 
   @Test

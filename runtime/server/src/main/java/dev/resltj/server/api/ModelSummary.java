@@ -1,6 +1,7 @@
-package dev.resltj.server.models;
+package dev.resltj.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.resltj.server.models.ModelStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,7 +25,7 @@ public record ModelSummary(
         String state,
     @Nullable String reason) {
 
-  static ModelSummary of(ModelStatus status) {
+  public static ModelSummary of(ModelStatus status) {
     return new ModelSummary(
         status.name(),
         status.state().phase().name().toLowerCase(Locale.ROOT),

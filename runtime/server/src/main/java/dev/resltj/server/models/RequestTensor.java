@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * One output tensor of one request: its rows of a batched model run. Owns its array.
  *
- * @see RowOutputs
+ * @see RequestResult
  */
-public final class OutputRows {
+public final class RequestTensor {
   private final String name;
   private final List<Long> shape;
   private final float[] values;
 
-  OutputRows(String name, List<Long> shape, float[] values) {
+  RequestTensor(String name, List<Long> shape, float[] values) {
     this.name = Objects.requireNonNull(name, "name");
     this.shape = List.copyOf(shape);
     this.values = Objects.requireNonNull(values, "values");

@@ -1,4 +1,4 @@
-package dev.resltj.server.error;
+package dev.resltj.server.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

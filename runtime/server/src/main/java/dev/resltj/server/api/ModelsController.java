@@ -1,6 +1,6 @@
-package dev.resltj.server.models;
+package dev.resltj.server.api;
 
-import dev.resltj.server.error.ErrorBody;
+import dev.resltj.server.models.ModelRegistry;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;

@@ -1,8 +1,9 @@
-package dev.resltj.server.models;
+package dev.resltj.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.resltj.runtime.ModelCard;
+import dev.resltj.server.models.LoadedModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -78,7 +79,7 @@ public record ModelInfo(
       @JsonProperty("max_batch_size") int maxBatchSize,
       @JsonProperty("max_queue_size") int maxQueueSize) {}
 
-  static ModelInfo of(LoadedModel model) {
+  public static ModelInfo of(LoadedModel model) {
     ModelCard card = model.card();
     ModelCard.Input in = card.input();
     return new ModelInfo(
