@@ -30,7 +30,7 @@ class TrainCommandTest {
         .contains("--profile=PROFILE", "(default: mnist-lt)")
         .contains("--augment=SPEC", "(default: shift=2)")
         .contains("--resume=RUN_DIR", "--no-export", "--overwrite")
-        .contains("reslt-train train --resume runs/reslt-seed1");
+        .contains("reslt-train train --resume runs/reslt-la-seed1");
   }
 
   @Test
