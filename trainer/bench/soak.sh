@@ -39,7 +39,8 @@ rm -rf "$root"
 mkdir -p "$root"
 load_start="$(uptime | sed 's/.*load average: //')"
 # the configuration of the reported divergence: reference network, masked ResLT loss, seed 5
-config=(--network reference --method reslt --seed 5 --threads "$threads" --no-export --quiet --runs-dir "$root")
+shown=(--network reference --method reslt --seed 5 --threads "$threads" --no-export --quiet)
+config=("${shown[@]}" --runs-dir "$root")
 # the stop part trains 3 epochs on half of MNIST-LT's counts: long enough to stop inside a run
 half=(--profile counts:21,62,93,14,300,150,2959,1349,594,33)
 losses() {
@@ -95,7 +96,7 @@ section="$(mktemp)"
   echo "## Soak: runs follow their seed and survive a stop"
   echo
   echo "Measured $(date -u +%Y-%m-%d) with \`$invocation\` (load average at start $load_start, at end $load_end)."
-  echo "Configuration: \`reslt-train train ${config[*]% --runs-dir*}\` (the run that diverged before the fix), 2 epochs for the seed part; the stop part trains 3 epochs on half of MNIST-LT's counts (\`${half[*]}\`) and is stopped at a random moment up to 4 s after its first checkpoint."
+  echo "Configuration: \`reslt-train train ${shown[*]}\` (the run that diverged before the fix), 2 epochs for the seed part; the stop part trains 3 epochs on half of MNIST-LT's counts (\`${half[*]}\`) and is stopped at a random moment up to 4 s after its first checkpoint."
   echo
   if (( seed_total > 0 )); then
     echo "**Seed:** $seed_same of $seed_total runs gave exactly the first run's per-epoch losses (goal: all). Even runs used \`JAVA_OPTS=\"-XX:+UseSerialGC -Xmn1m\"\`, a collection every few steps."

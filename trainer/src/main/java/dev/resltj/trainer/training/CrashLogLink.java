@@ -44,27 +44,26 @@ public final class CrashLogLink implements AutoCloseable {
    */
   public static void discardUnused() {
     String name = System.getProperty(PROPERTY);
-    if (name == null || name.isBlank()) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(Path.of(name).toAbsolutePath().getParent());
-    } catch (IOException notEmpty) {
-      // a link or a crash log is there: not ours to remove
+    if (name != null && !name.isBlank()) {
+      deleteLaunchFolder(Path.of(name));
     }
   }
 
   /** Removes the link (and its folder) once the run is over: nothing crashed. */
   @Override
   public void close() {
-    if (link == null) {
-      return;
+    if (link != null) {
+      deleteLaunchFolder(link);
     }
+  }
+
+  /** The link, if any, and the launcher's folder around it, unless something else is in it. */
+  private static void deleteLaunchFolder(Path link) {
     try {
       Files.deleteIfExists(link);
       Files.deleteIfExists(link.toAbsolutePath().getParent());
     } catch (IOException notEmpty) {
-      // something else lives there: leave it
+      // a crash log or something else lives there: not ours to remove
     }
   }
 }

@@ -104,8 +104,9 @@ final class EpochStage {
               data.groups().classCounts(),
               data.groups().thresholds(),
               config.labels());
+      boolean best = bestEpoch(history) == epoch;
       // best/ first: a crash between the two writes replays this epoch, which rewrites best/
-      if (bestEpoch(history) == epoch) {
+      if (best) {
         ModelCheckpoint.save(bestDir, block.spec(), block, Map.of(TrainingState.FILE, state));
       }
       ModelCheckpoint.save(
@@ -113,7 +114,7 @@ final class EpochStage {
           block.spec(),
           block,
           Map.of(TrainingState.FILE, state, RunFolders.OPTIMIZER_FILE, updater.snapshot()));
-      out.println(summary(record, epochs, bestEpoch(history) == epoch));
+      out.println(summary(record, epochs, best));
     }
     return new Result(history, bestEpoch(history), false);
   }
