@@ -92,8 +92,18 @@ public final class OnnxModelWriter {
             "input.scaled",
             List.of(
                 OnnxContract.INPUT_IMAGE, g.initializer("input.max_value", scalar, in.maxValue())));
-    x = g.node("Sub", "input.centred", List.of(x, g.initializer("input.mean", scalar, in.mean())));
-    x = g.node("Div", "input.normalised", List.of(x, g.initializer("input.std", scalar, in.std())));
+    // one value per channel, shaped to broadcast over [N, C, H, W] (a scalar for one channel)
+    long[] perChannel = in.channels() == 1 ? scalar : new long[] {1, in.channels(), 1, 1};
+    x =
+        g.node(
+            "Sub",
+            "input.centred",
+            List.of(x, g.initializer("input.mean", perChannel, in.meanArray())));
+    x =
+        g.node(
+            "Div",
+            "input.normalised",
+            List.of(x, g.initializer("input.std", perChannel, in.stdArray())));
 
     List<Layer> trunk = spec.trunk();
     for (int i = 0; i < trunk.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.resltj.trainer.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -164,8 +165,8 @@ public final class NetworkBlock extends AbstractBlock {
     NDManager m = x.getManager();
     NDArray features =
         x.div(m.full(new Shape(), in.maxValue(), DataType.FLOAT32))
-            .sub(m.full(new Shape(), in.mean(), DataType.FLOAT32))
-            .div(m.full(new Shape(), in.std(), DataType.FLOAT32));
+            .sub(channelConstant(m, in.meanArray()))
+            .div(channelConstant(m, in.stdArray()));
     features = applyAll(store, spec.trunk(), trunkBlocks, features, training);
     Head head = spec.head();
     NDList out = new NDList(head.branches() + 1);
@@ -376,5 +377,20 @@ public final class NetworkBlock extends AbstractBlock {
         + " trunk layers, "
         + spec.numClasses()
         + " classes)";
+  }
+
+  /**
+   * A {@code [1, C, 1, 1]} constant filled by libtorch: per channel, one {@code full} each, joined
+   * on the engine's side, so no Java buffer backs an array the autograd graph may keep.
+   */
+  private static NDArray channelConstant(NDManager m, float[] perChannel) {
+    if (perChannel.length == 1) {
+      return m.full(new Shape(), perChannel[0], DataType.FLOAT32);
+    }
+    NDList parts = new NDList(perChannel.length);
+    for (float v : perChannel) {
+      parts.add(m.full(new Shape(1, 1, 1, 1), v, DataType.FLOAT32));
+    }
+    return NDArrays.concat(parts, 1);
   }
 }

@@ -31,9 +31,17 @@ public final class NetworkPresets {
    * #DEFAULT_MNIST_TRUNK}.
    */
   public static NetworkSpec named(String name, BranchStyle style) {
+    return named(name, style, InputSpec.MNIST, MNIST_CLASSES);
+  }
+
+  /**
+   * The preset {@code name} with a head of {@code style} for images of {@code input} (shape and
+   * normalisation) and {@code numClasses} classes.
+   */
+  public static NetworkSpec named(String name, BranchStyle style, InputSpec input, int numClasses) {
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case MNIST -> mnist(DEFAULT_MNIST_TRUNK, style);
-      case REFERENCE -> reference(style);
+      case MNIST -> mnist(DEFAULT_MNIST_TRUNK, style, input, numClasses);
+      case REFERENCE -> reference(style, input, numClasses);
       default ->
           throw new IllegalArgumentException(
               "unknown network '" + name + "': expected one of " + names());
@@ -55,6 +63,12 @@ public final class NetworkPresets {
    * (one {@code paper}-style branch and classifier: the baselines on the same trunk).
    */
   public static NetworkSpec mnist(MnistTrunk trunk, BranchStyle style) {
+    return mnist(trunk, style, InputSpec.MNIST, MNIST_CLASSES);
+  }
+
+  /** {@link #mnist(MnistTrunk, BranchStyle)} for other inputs and class counts. */
+  public static NetworkSpec mnist(
+      MnistTrunk trunk, BranchStyle style, InputSpec input, int numClasses) {
     List<Layer> layers = new ArrayList<>();
     int channels = trunk.width();
     for (int stage = 0; stage < 2; stage++) {
@@ -77,7 +91,7 @@ public final class NetworkPresets {
           case SEPARATE -> new Head(3, List.of(separateBranchConv()), false);
           case SINGLE -> new Head(1, paperBranch, false);
         };
-    return new NetworkSpec(InputSpec.MNIST, MNIST_CLASSES, layers, head);
+    return new NetworkSpec(input, numClasses, layers, head);
   }
 
   /**
@@ -94,6 +108,11 @@ public final class NetworkPresets {
    * refused.
    */
   public static NetworkSpec reference(BranchStyle style) {
+    return reference(style, InputSpec.MNIST, MNIST_CLASSES);
+  }
+
+  /** {@link #reference(BranchStyle)} for other inputs and class counts. */
+  public static NetworkSpec reference(BranchStyle style, InputSpec input, int numClasses) {
     List<Layer> trunk =
         List.of(
             new Layer.Conv(32, 3, 1, 1, true),
@@ -111,7 +130,7 @@ public final class NetworkPresets {
                   "the reference network has separate branches only: use branch style 'separate'"
                       + " or 'single'");
         };
-    return new NetworkSpec(InputSpec.MNIST, MNIST_CLASSES, trunk, head);
+    return new NetworkSpec(input, numClasses, trunk, head);
   }
 
   private static Layer.Conv separateBranchConv() {

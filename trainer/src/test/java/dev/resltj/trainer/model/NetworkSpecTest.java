@@ -26,6 +26,26 @@ class NetworkSpecTest {
   }
 
   @Test
+  void runFolderFromBeforeColourSupportReadsItsScalarNormalisationAsOneChannel(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("input.json");
+    java.nio.file.Files.writeString(
+        file,
+        "{\"channels\":1,\"height\":28,\"width\":28,\"maxValue\":255.0,\"mean\":0.1307,"
+            + "\"std\":0.3081}");
+    assertThat(JsonFiles.read(file, InputSpec.class)).isEqualTo(InputSpec.MNIST);
+  }
+
+  @Test
+  void inputNeedsOneMeanAndOneStdPerChannel() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new InputSpec(3, 32, 32, 255f, List.of(0.5f), List.of(0.2f, 0.2f, 0.2f)));
+    assertThat(e).hasMessageContaining("one mean and one std per channel (3)");
+  }
+
+  @Test
   void unknownLayerTypeInJsonIsRefusedWithItsName(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("network.json");
     java.nio.file.Files.writeString(

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 
 /** Tiny networks and data for loop tests: 1x4x4 images whose class is the bright quadrant. */
 final class StandIns {
-  static final InputSpec INPUT = new InputSpec(1, 4, 4, 255f, 0f, 1f);
+  static final InputSpec INPUT = InputSpec.grayscale(4, 4, 255f, 0f, 1f);
   static final int CLASSES = 4;
 
   private StandIns() {}
