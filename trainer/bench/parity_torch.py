@@ -163,7 +163,7 @@ class MnistNet(nn.Module):
     """NetworkPresets.mnist(DEEP_BN, PAPER | SINGLE); outputs as NetworkBlock's: [fused, hmt, mt, t]
     for three branches, [logits] for one."""
 
-    def __init__(self, branches):
+    def __init__(self, branches, mean=MEAN, std=STD):
         super().__init__()
         layers, cin, width = [], 1, WIDTH
         for _ in range(2):
@@ -178,7 +178,7 @@ class MnistNet(nn.Module):
         self.classifier = nn.Linear(cin, CLASSES)
 
     def forward(self, x):
-        x = (x / PIXEL_MAX - MEAN) / STD
+        x = (x / PIXEL_MAX - self.mean) / self.std
         features = self.trunk(x)
         logits = [self.classifier(b(features).mean(dim=(2, 3))) for b in self.branches]
         if len(logits) == 1:
@@ -311,10 +311,17 @@ def parse_args():
     p.add_argument("--epochs", type=int, default=20, help="default: %(default)s")
     p.add_argument("--threads", type=int, default=2,
                    help="intra-op threads; one inter-op thread (default: %(default)s)")
+    p.add_argument("--mean", type=float, default=MEAN,
+                   help="normalisation mean of the training images in [0, 1]; the trainer's is in its"
+                   " run's network spec (default: MNIST's, %(default)s)")
+    p.add_argument("--std", type=float, default=STD,
+                   help="normalisation standard deviation, as --mean (default: MNIST's, %(default)s)")
     p.add_argument("--out", metavar="FILE", help="write the result as JSON here")
     args = p.parse_args()
     if args.epochs < 1 or args.threads < 1:
         p.error("--epochs and --threads must be >= 1")
+    if args.std <= 0:
+        p.error("--std must be > 0")
     return args
 
 
@@ -339,7 +346,7 @@ def main():
         vi = torch.tensor(validation, dtype=torch.long)
         val_x, val_y = train_x_all[vi], train_y_all[vi]
 
-    model = MnistNet(3 if args.method == "reslt-la" else 1)
+    model = MnistNet(3 if args.method == "reslt-la" else 1, args.mean, args.std)
     trainable = sum(p.numel() for p in model.parameters())
     running = sum(b.numel() for n, b in model.named_buffers() if not n.endswith("num_batches_tracked"))
     loss_fn = make_loss(args.method, counts, groups)
