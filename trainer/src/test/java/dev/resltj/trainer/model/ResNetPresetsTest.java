@@ -176,10 +176,10 @@ class ResNetPresetsTest {
 
   @Test
   void checkpointOfAResnetLoadsWithTheSameLogits(@TempDir Path dir) throws Exception {
-    NetworkSpec spec = NetworkPresets.named("resnet18", BranchStyle.PAPER, RGB64, 4, 4);
+    NetworkSpec spec = NetworkPresets.named("resnet18", BranchStyle.PAPER, CIFAR, 4, 4);
     try (NDManager manager = NDManager.newBaseManager()) {
       NetworkBlock trained = NetworkBlock.initialized(spec, manager);
-      NDArray images = manager.randomUniform(0f, 255f, new Shape(4, 3, 64, 64));
+      NDArray images = manager.randomUniform(0f, 255f, new Shape(4, 3, 32, 32));
       // a training-mode forward moves the running statistics inside the residual blocks
       trained.forward(new ParameterStore(manager, false), new NDList(images), true);
       float[] before = logits(trained, manager, images);
