@@ -253,8 +253,8 @@ public final class NetworkPresets {
    * {@code paper} gives each branch a 1x1 convolution ({@code 8 width} channels, no bias),
    * BatchNorm and ReLU (their one 1x1 convolution to three times the channels, cut in three, is the
    * same thing) and shares one classifier; {@code separate} gives each branch its own classifier;
-   * {@code single} is one such branch. About 11.4M parameters at width 64 (0.75M at 16); a 64x64
-   * input ends as a 2x2 map.
+   * {@code single} is one such branch. The trunk has 11.2M parameters at width 64 (0.70M at 16); a
+   * 64x64 input ends as a 2x2 map.
    */
   public static NetworkSpec resnet18(
       BranchStyle style, InputSpec input, int numClasses, int width) {
