@@ -146,41 +146,42 @@ public final class TrainCommand implements Callable<Integer> {
         paramLabel = "NAME",
         defaultValue = NetworkPresets.MNIST,
         description =
-            "mnist (the default network) or reference (the MNIST reference's ~26k-parameter"
-                + " network) (default: ${DEFAULT-VALUE}).")
+            "mnist (the default network, for 28x28 digits), reference (the MNIST reference's"
+                + " ~26k-parameter network), resnet32 (the ResLT authors' CIFAR ResNet-32, for"
+                + " 28-32 px images) or resnet18 (ImageNet-style ResNet-18, for 64 px and up)"
+                + " (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(
         names = "--branch-style",
         paramLabel = "STYLE",
         description =
-            "ResLT head: paper (1x1 conv + BN + ReLU per branch, one shared classifier) or separate"
-                + " (1x1 conv and a classifier per branch) (default: paper for mnist, separate for"
-                + " reference). The baselines always use one branch.")
+            "ResLT head: paper (the authors' branches, one shared classifier) or separate (a"
+                + " classifier per branch) (default: paper, separate for reference). The baselines"
+                + " always use one branch.")
     String branchStyle;
 
     @Option(
         names = "--width",
         paramLabel = "N",
-        defaultValue = "32",
         description =
-            "mnist trunk: channels of the first stage, doubled in the second (default: ${DEFAULT-VALUE}).")
-    int width;
+            "Channels of the first stage, doubled by each later stage (default: 32 for mnist, 16"
+                + " for resnet32, 64 for resnet18; e.g. 16 runs resnet18 at a quarter of its width"
+                + " on small CPUs). Not for reference.")
+    Integer width;
 
     @Option(
         names = "--convs-per-stage",
         paramLabel = "N",
-        defaultValue = "2",
-        description = "mnist trunk: 3x3 convolutions per stage (default: ${DEFAULT-VALUE}).")
-    int convsPerStage;
+        description = "mnist only: 3x3 convolutions per stage (default: 2).")
+    Integer convsPerStage;
 
     @Option(
         names = "--batch-norm",
         negatable = true,
-        defaultValue = "true",
         fallbackValue = "true",
-        description = "mnist trunk: BatchNorm after each convolution (default: on).")
-    boolean batchNorm;
+        description = "mnist only: BatchNorm after each convolution (default: on).")
+    Boolean batchNorm;
 
     @Option(
         names = "--init",
@@ -402,6 +403,34 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
+  /** The network options as one choice; an option the chosen network has not is refused. */
+  private NetworkChoice networkChoice(String style, Initialization initialization) {
+    String preset = network.preset;
+    if (!NetworkPresets.names().contains(preset)) {
+      throw new UsageException(
+          "--network: unknown network '" + preset + "'; expected one of " + NetworkPresets.names());
+    }
+    boolean mnist = preset.equals(NetworkPresets.MNIST);
+    if (!mnist && (network.convsPerStage != null || network.batchNorm != null)) {
+      throw new UsageException(
+          "--convs-per-stage and --[no-]batch-norm apply to the mnist network, not to " + preset);
+    }
+    if (network.width != null && !NetworkPresets.hasWidth(preset)) {
+      throw new UsageException("--width does not apply to the " + preset + " network");
+    }
+    int width = network.width != null ? network.width : NetworkPresets.defaultWidth(preset);
+    MnistTrunk trunk = NetworkPresets.DEFAULT_MNIST_TRUNK;
+    int convsPerStage =
+        network.convsPerStage != null ? network.convsPerStage : trunk.convsPerStage();
+    boolean batchNorm = network.batchNorm != null ? network.batchNorm : trunk.batchNorm();
+    if (mnist) {
+      parse("--width/--convs-per-stage", () -> new MnistTrunk(width, convsPerStage, batchNorm));
+    }
+    return parse(
+        "--network",
+        () -> new NetworkChoice(preset, style, width, convsPerStage, batchNorm, initialization));
+  }
+
   /** The settings as one validated record; a bad value names its option. */
   RunConfig config() {
     Method m = method.method;
@@ -451,20 +480,7 @@ public final class TrainCommand implements Callable<Integer> {
     Augmentation augmentation = parse("--augment", () -> Augmentation.parse(data.augment));
     GroupThresholds thresholds =
         parse("--tail-max/--medium-max", () -> new GroupThresholds(data.tailMax, data.mediumMax));
-    NetworkChoice choice =
-        parse(
-            "--network",
-            () ->
-                new NetworkChoice(
-                    network.preset,
-                    style,
-                    network.width,
-                    network.convsPerStage,
-                    network.batchNorm,
-                    initialization));
-    parse(
-        "--width/--convs-per-stage",
-        () -> new MnistTrunk(network.width, network.convsPerStage, network.batchNorm));
+    NetworkChoice choice = networkChoice(style, initialization);
     ScheduleSettings schedule =
         parse(
             "--milestones",

@@ -72,6 +72,26 @@ final class OnnxGraphBuilder {
     return name;
   }
 
+  /** An int64 initializer (shapes, pads and the like); {@code dims} empty for a scalar. */
+  String int64Initializer(String name, long[] dims, long... values) {
+    if (initializerNames.contains(name)) {
+      throw new IllegalStateException("initializer " + name + " written twice");
+    }
+    OnnxMl.TensorProto.Builder tensor =
+        OnnxMl.TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber());
+    for (long v : values) {
+      tensor.addInt64Data(v);
+    }
+    for (long d : dims) {
+      tensor.addDims(d);
+    }
+    graph.addInitializer(tensor);
+    initializerNames.add(name);
+    return name;
+  }
+
   boolean hasInitializer(String name) {
     return initializerNames.contains(name);
   }

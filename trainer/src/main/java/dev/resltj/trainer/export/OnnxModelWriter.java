@@ -8,6 +8,7 @@ import ai.onnx.proto.OnnxMl;
 import dev.resltj.runtime.ClassGroup;
 import dev.resltj.runtime.OnnxContract;
 import dev.resltj.trainer.data.ClassGroups;
+import dev.resltj.trainer.model.FeatureShape;
 import dev.resltj.trainer.model.Head;
 import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.Layer;
@@ -30,7 +31,9 @@ import java.util.Map;
  * Div(std)} → trunk → per branch: its layers, {@code GlobalAveragePool}, {@code Flatten}, {@code
  * Gemm} → {@code logits} (the {@code Sum} of the branch logits for ResLT) → {@code probabilities}
  * ({@code Softmax} on the last axis). BatchNorm is the inference form with the spec's epsilon,
- * Dropout the identity.
+ * Dropout the identity, a residual block the {@code Add} of its body and its shortcut (the block's
+ * input itself when the shortcut is empty), {@code PadChannels} a constant {@code Pad} on the
+ * channel axis.
  */
 public final class OnnxModelWriter {
   static final String BATCH = "batch";
@@ -105,19 +108,20 @@ public final class OnnxModelWriter {
             "input.normalised",
             List.of(x, g.initializer("input.std", perChannel, in.stdArray())));
 
-    List<Layer> trunk = spec.trunk();
-    for (int i = 0; i < trunk.size(); i++) {
-      x = trunk.get(i).accept(new LayerWriter(g, block, NetworkBlock.trunkPath(i), x));
-    }
-    String features = x;
+    String features =
+        writeAll(g, block, spec.trunk(), NetworkBlock::trunkPath, x, FeatureShape.of(in));
+    FeatureShape trunkOutput = spec.trunkOutput();
 
     List<String> branchLogits = new ArrayList<>();
     for (String branch : head.branchNames()) {
-      String b = features;
-      List<Layer> layers = head.branchLayers();
-      for (int i = 0; i < layers.size(); i++) {
-        b = layers.get(i).accept(new LayerWriter(g, block, NetworkBlock.branchPath(branch, i), b));
-      }
+      String b =
+          writeAll(
+              g,
+              block,
+              head.branchLayers(),
+              i -> NetworkBlock.branchPath(branch, i),
+              features,
+              trunkOutput);
       String prefix = "branch." + branch;
       b = g.node("GlobalAveragePool", prefix + ".pooled", List.of(b));
       b = g.node("Flatten", prefix + ".features", List.of(b), integer("axis", 1));
@@ -148,6 +152,30 @@ public final class OnnxModelWriter {
     return g.build();
   }
 
+  private interface PathOf {
+    String path(int index);
+  }
+
+  /**
+   * Emits {@code layers} in order on {@code input}, whose shape is {@code shape}, and returns the
+   * name of the last output ({@code input} itself for no layers: an identity shortcut).
+   */
+  private static String writeAll(
+      OnnxGraphBuilder g,
+      NetworkBlock block,
+      List<Layer> layers,
+      PathOf paths,
+      String input,
+      FeatureShape shape) {
+    String x = input;
+    FeatureShape current = shape;
+    for (int i = 0; i < layers.size(); i++) {
+      x = layers.get(i).accept(new LayerWriter(g, block, paths.path(i), x, current));
+      current = current.after(layers.get(i));
+    }
+    return x;
+  }
+
   /** A DJL {@code Linear} (weight {@code [out, in]}) is {@code Gemm} with {@code transB}. */
   private static String gemm(
       OnnxGraphBuilder g, NetworkBlock block, String path, String input, String output) {
@@ -166,12 +194,19 @@ public final class OnnxModelWriter {
     private final NetworkBlock block;
     private final String path;
     private final String input;
+    private final FeatureShape inputShape;
 
-    LayerWriter(OnnxGraphBuilder g, NetworkBlock block, String path, String input) {
+    LayerWriter(
+        OnnxGraphBuilder g,
+        NetworkBlock block,
+        String path,
+        String input,
+        FeatureShape inputShape) {
       this.g = g;
       this.block = block;
       this.path = path;
       this.input = input;
+      this.inputShape = inputShape;
     }
 
     @Override
@@ -219,13 +254,42 @@ public final class OnnxModelWriter {
     public String maxPool(Layer.MaxPool pool) {
       int k = pool.kernel();
       int s = pool.stride();
+      int p = pool.padding();
       return g.node(
           "MaxPool",
           path,
           List.of(input),
           ints("kernel_shape", k, k),
           ints("strides", s, s),
-          ints("pads", 0, 0, 0, 0));
+          ints("pads", p, p, p, p));
+    }
+
+    @Override
+    public String residual(Layer.Residual residual) {
+      String body =
+          writeAll(
+              g, block, residual.body(), j -> NetworkBlock.bodyPath(path, j), input, inputShape);
+      String shortcut =
+          writeAll(
+              g,
+              block,
+              residual.shortcut(),
+              j -> NetworkBlock.shortcutPath(path, j),
+              input,
+              inputShape);
+      return g.node("Add", path, List.of(body, shortcut));
+    }
+
+    @Override
+    public String padChannels(Layer.PadChannels pad) {
+      long missing = pad.channels() - inputShape.channels();
+      long before = missing / 2;
+      // ONNX's order: every axis's start, then every axis's end, for [N, C, H, W]
+      String pads =
+          g.int64Initializer(
+              path + ".pads", new long[] {8}, 0, before, 0, 0, 0, missing - before, 0, 0);
+      // mode "constant" with no constant_value input: zeros
+      return g.node("Pad", path, List.of(input, pads));
     }
 
     @Override

@@ -28,7 +28,7 @@ public record FeatureShape(int channels, int height, int width) {
 
           @Override
           public FeatureShape maxPool(Layer.MaxPool p) {
-            return shrunk(p, channels, p.kernel(), p.stride(), 0);
+            return shrunk(p, channels, p.kernel(), p.stride(), p.padding());
           }
 
           @Override
@@ -49,6 +49,32 @@ public record FeatureShape(int channels, int height, int width) {
           @Override
           public FeatureShape dropout(Layer.Dropout d) {
             return FeatureShape.this;
+          }
+
+          @Override
+          public FeatureShape residual(Layer.Residual r) {
+            FeatureShape body = after(r.body());
+            FeatureShape shortcut = after(r.shortcut());
+            if (!body.equals(shortcut)) {
+              throw new IllegalArgumentException(
+                  "residual block on a "
+                      + FeatureShape.this
+                      + " input: its body gives "
+                      + body
+                      + ", its shortcut "
+                      + shortcut
+                      + "; the two must match to be added");
+            }
+            return body;
+          }
+
+          @Override
+          public FeatureShape padChannels(Layer.PadChannels p) {
+            if (p.channels() < channels) {
+              throw new IllegalArgumentException(
+                  p + " cannot shrink a " + FeatureShape.this + " input");
+            }
+            return new FeatureShape(p.channels(), height, width);
           }
         });
   }

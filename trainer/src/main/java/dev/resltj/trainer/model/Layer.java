@@ -1,7 +1,9 @@
 package dev.resltj.trainer.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
 /**
  * One layer of a network described as data. The DJL builder and the ONNX exporter both switch over
@@ -16,10 +18,19 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = Layer.Relu.class, name = "relu"),
   @JsonSubTypes.Type(value = Layer.LeakyRelu.class, name = "leaky_relu"),
   @JsonSubTypes.Type(value = Layer.MaxPool.class, name = "max_pool"),
-  @JsonSubTypes.Type(value = Layer.Dropout.class, name = "dropout")
+  @JsonSubTypes.Type(value = Layer.Dropout.class, name = "dropout"),
+  @JsonSubTypes.Type(value = Layer.Residual.class, name = "residual"),
+  @JsonSubTypes.Type(value = Layer.PadChannels.class, name = "pad_channels")
 })
 public sealed interface Layer
-    permits Layer.Conv, Layer.BatchNorm, Layer.Relu, Layer.LeakyRelu, Layer.MaxPool, Layer.Dropout {
+    permits Layer.Conv,
+        Layer.BatchNorm,
+        Layer.Relu,
+        Layer.LeakyRelu,
+        Layer.MaxPool,
+        Layer.Dropout,
+        Layer.Residual,
+        Layer.PadChannels {
 
   /** Calls the {@code visitor} method for this layer's kind. */
   <R> R accept(Visitor<R> visitor);
@@ -37,6 +48,10 @@ public sealed interface Layer
     R maxPool(MaxPool maxPool);
 
     R dropout(Dropout dropout);
+
+    R residual(Residual residual);
+
+    R padChannels(PadChannels padChannels);
   }
 
   /** 2-D convolution, square kernel. */
@@ -96,11 +111,25 @@ public sealed interface Layer
     }
   }
 
-  /** Max pooling, square window, no padding. */
-  record MaxPool(int kernel, int stride) implements Layer {
+  /**
+   * Max pooling, square window; {@code padding} cells on each side never win the maximum (as in
+   * PyTorch and ONNX). Specs written before padding existed have none and read as 0.
+   */
+  record MaxPool(int kernel, int stride, int padding) implements Layer {
+    @JsonCreator
     public MaxPool {
       positive("kernel", kernel);
       positive("stride", stride);
+      // PyTorch refuses more: a window could then cover padding only
+      if (padding < 0 || padding > kernel / 2) {
+        throw new IllegalArgumentException(
+            "max-pool padding must be in 0..kernel/2 (" + kernel / 2 + "), got " + padding);
+      }
+    }
+
+    /** Without padding. */
+    public MaxPool(int kernel, int stride) {
+      this(kernel, stride, 0);
     }
 
     @Override
@@ -120,6 +149,43 @@ public sealed interface Layer
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.dropout(this);
+    }
+  }
+
+  /**
+   * A residual block: {@code body(x) + shortcut(x)}, where an empty {@code shortcut} is the
+   * identity. Both paths must give the same shape (checked when a spec is built); the activation
+   * after the sum is the next layer of the enclosing list. Its layers' parameters are named {@code
+   * <path>.body.<j>} and {@code <path>.shortcut.<j>}.
+   */
+  record Residual(List<Layer> body, List<Layer> shortcut) implements Layer {
+    public Residual {
+      if (body == null || body.isEmpty()) {
+        throw new IllegalArgumentException("a residual block needs at least one body layer");
+      }
+      body = List.copyOf(body);
+      shortcut = shortcut == null ? List.of() : List.copyOf(shortcut);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.residual(this);
+    }
+  }
+
+  /**
+   * Zero channels added around the input to reach {@code channels}: half of the missing ones
+   * before, the rest after. With a stride-2 subsample before it, this is the parameter-free
+   * shortcut ("option A") of the CIFAR ResNets.
+   */
+  record PadChannels(int channels) implements Layer {
+    public PadChannels {
+      positive("channels", channels);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.padChannels(this);
     }
   }
 

@@ -41,14 +41,10 @@ public final class NetworkBlock extends AbstractBlock {
 
   private final NetworkSpec spec;
 
-  /** One entry per spec layer; {@code null} where the layer has no parameters. */
-  private final List<Block> trunkBlocks;
-
-  private final List<List<Block>> branchBlocks;
-
   /** One classifier, or one per branch. */
   private final List<Linear> classifiers;
 
+  /** The blocks holding parameters, by structural path, in the order they save. */
   private final Map<String, Block> blocksByPath = new LinkedHashMap<>();
 
   /** Read once, when the parameters are first created; loaded parameters overwrite them. */
@@ -58,12 +54,11 @@ public final class NetworkBlock extends AbstractBlock {
     super(VERSION);
     this.spec = spec;
     Head head = spec.head();
-    this.trunkBlocks = childBlocks(spec.trunk(), i -> trunkPath(i));
-    List<List<Block>> branches = new ArrayList<>();
+    // the order of addition is the order of the parameters file: trunk, branches, classifiers
+    addBlocks(spec.trunk(), NetworkBlock::trunkPath);
     for (String branch : head.branchNames()) {
-      branches.add(childBlocks(head.branchLayers(), i -> branchPath(branch, i)));
+      addBlocks(head.branchLayers(), i -> branchPath(branch, i));
     }
-    this.branchBlocks = List.copyOf(branches);
     List<Linear> linears = new ArrayList<>();
     if (head.sharedClassifier() || !head.isReslt()) {
       linears.add(addChild(SHARED_CLASSIFIER, newClassifier()));
@@ -117,6 +112,16 @@ public final class NetworkBlock extends AbstractBlock {
     return "branch." + branch + "." + layer;
   }
 
+  /** Layer {@code layer} of the body of the residual block at {@code residual}. */
+  public static String bodyPath(String residual, int layer) {
+    return residual + ".body." + layer;
+  }
+
+  /** Layer {@code layer} of the shortcut of the residual block at {@code residual}. */
+  public static String shortcutPath(String residual, int layer) {
+    return residual + ".shortcut." + layer;
+  }
+
   /** The classifier of one branch, when each branch has its own. */
   public static String classifierPath(String branch) {
     return SHARED_CLASSIFIER + "." + branch;
@@ -167,12 +172,13 @@ public final class NetworkBlock extends AbstractBlock {
         x.div(m.full(new Shape(), in.maxValue(), DataType.FLOAT32))
             .sub(channelConstant(m, in.meanArray()))
             .div(channelConstant(m, in.stdArray()));
-    features = applyAll(store, spec.trunk(), trunkBlocks, features, training);
+    features = applyAll(store, spec.trunk(), NetworkBlock::trunkPath, features, training);
     Head head = spec.head();
     NDList out = new NDList(head.branches() + 1);
     for (int b = 0; b < head.branches(); b++) {
+      String name = head.branchNames().get(b);
       NDArray branch =
-          applyAll(store, head.branchLayers(), branchBlocks.get(b), features, training);
+          applyAll(store, head.branchLayers(), i -> branchPath(name, i), features, training);
       NDArray pooled = Pool.globalAvgPool2d(branch).reshape(branch.getShape().get(0), -1);
       Linear classifier = classifiers.get(classifiers.size() == 1 ? 0 : b);
       out.add(classifier.forward(store, new NDList(pooled), training).singletonOrThrow());
@@ -187,27 +193,33 @@ public final class NetworkBlock extends AbstractBlock {
     return result;
   }
 
-  private static NDArray applyAll(
-      ParameterStore store, List<Layer> layers, List<Block> blocks, NDArray x, boolean training) {
+  private NDArray applyAll(
+      ParameterStore store, List<Layer> layers, PathOf paths, NDArray x, boolean training) {
     NDArray current = x;
     for (int i = 0; i < layers.size(); i++) {
-      current = apply(store, layers.get(i), blocks.get(i), current, training);
+      current = apply(store, layers.get(i), paths.path(i), current, training);
     }
     return current;
   }
 
-  private static NDArray apply(
-      ParameterStore store, Layer layer, Block block, NDArray x, boolean training) {
+  private NDArray apply(
+      ParameterStore store, Layer layer, String path, NDArray x, boolean training) {
     return layer.accept(
         new Layer.Visitor<>() {
           @Override
           public NDArray conv(Layer.Conv conv) {
-            return block.forward(store, new NDList(x), training).singletonOrThrow();
+            return blocksByPath
+                .get(path)
+                .forward(store, new NDList(x), training)
+                .singletonOrThrow();
           }
 
           @Override
           public NDArray batchNorm(Layer.BatchNorm batchNorm) {
-            return block.forward(store, new NDList(x), training).singletonOrThrow();
+            return blocksByPath
+                .get(path)
+                .forward(store, new NDList(x), training)
+                .singletonOrThrow();
           }
 
           @Override
@@ -224,7 +236,8 @@ public final class NetworkBlock extends AbstractBlock {
           public NDArray maxPool(Layer.MaxPool pool) {
             Shape window = new Shape(pool.kernel(), pool.kernel());
             Shape stride = new Shape(pool.stride(), pool.stride());
-            return Pool.maxPool2d(x, window, stride, new Shape(0, 0), false);
+            Shape padding = new Shape(pool.padding(), pool.padding());
+            return Pool.maxPool2d(x, window, stride, padding, false);
           }
 
           @Override
@@ -233,6 +246,23 @@ public final class NetworkBlock extends AbstractBlock {
               return x;
             }
             return Dropout.dropout(x, dropout.rate(), true).singletonOrThrow();
+          }
+
+          @Override
+          public NDArray residual(Layer.Residual residual) {
+            NDArray body = applyAll(store, residual.body(), j -> bodyPath(path, j), x, training);
+            NDArray shortcut =
+                applyAll(store, residual.shortcut(), j -> shortcutPath(path, j), x, training);
+            return body.add(shortcut);
+          }
+
+          @Override
+          public NDArray padChannels(Layer.PadChannels pad) {
+            long missing = pad.channels() - x.getShape().get(1);
+            long before = missing / 2;
+            // PyTorch's order: (last dim before, after, ..., channels before, after); the zeros
+            // are libtorch's, no Java buffer is involved
+            return x.pad(new Shape(0, 0, 0, 0, before, missing - before), 0.0);
           }
         });
   }
@@ -252,11 +282,22 @@ public final class NetworkBlock extends AbstractBlock {
     long batch = inputShapes[0].get(0);
     FeatureShape trunkOut =
         initializeAll(
-            manager, dataType, batch, FeatureShape.of(spec.input()), spec.trunk(), trunkBlocks);
+            manager,
+            dataType,
+            batch,
+            FeatureShape.of(spec.input()),
+            spec.trunk(),
+            NetworkBlock::trunkPath);
     FeatureShape branchOut = trunkOut;
-    for (List<Block> blocks : branchBlocks) {
+    for (String branch : spec.head().branchNames()) {
       branchOut =
-          initializeAll(manager, dataType, batch, trunkOut, spec.head().branchLayers(), blocks);
+          initializeAll(
+              manager,
+              dataType,
+              batch,
+              trunkOut,
+              spec.head().branchLayers(),
+              i -> branchPath(branch, i));
     }
     for (Linear classifier : classifiers) {
       drawAsChosen(classifier, branchOut.channels());
@@ -284,19 +325,25 @@ public final class NetworkBlock extends AbstractBlock {
       long batch,
       FeatureShape input,
       List<Layer> layers,
-      List<Block> blocks) {
+      PathOf paths) {
     FeatureShape shape = input;
     for (int i = 0; i < layers.size(); i++) {
-      Block block = blocks.get(i);
+      Layer layer = layers.get(i);
+      String path = paths.path(i);
+      if (layer instanceof Layer.Residual residual) {
+        initializeAll(manager, dataType, batch, shape, residual.body(), j -> bodyPath(path, j));
+        initializeAll(
+            manager, dataType, batch, shape, residual.shortcut(), j -> shortcutPath(path, j));
+      }
+      Block block = blocksByPath.get(path);
       if (block != null) {
-        Layer layer = layers.get(i);
         if (layer instanceof Layer.Conv conv) {
           drawAsChosen(block, (long) shape.channels() * conv.kernel() * conv.kernel());
         }
         block.initialize(
             manager, dataType, new Shape(batch, shape.channels(), shape.height(), shape.width()));
       }
-      shape = shape.after(layers.get(i));
+      shape = shape.after(layer);
     }
     return shape;
   }
@@ -307,14 +354,21 @@ public final class NetworkBlock extends AbstractBlock {
     String path(int index);
   }
 
-  private List<Block> childBlocks(List<Layer> layers, PathOf paths) {
-    List<Block> blocks = new ArrayList<>(layers.size());
+  /** Adds a block for every spec layer with parameters, nested ones under their paths. */
+  private void addBlocks(List<Layer> layers, PathOf paths) {
     for (int i = 0; i < layers.size(); i++) {
-      Block block = newBlock(layers.get(i));
-      blocks.add(block == null ? null : addChild(paths.path(i), block));
+      String path = paths.path(i);
+      Layer layer = layers.get(i);
+      if (layer instanceof Layer.Residual residual) {
+        addBlocks(residual.body(), j -> bodyPath(path, j));
+        addBlocks(residual.shortcut(), j -> shortcutPath(path, j));
+      } else {
+        Block block = newBlock(layer);
+        if (block != null) {
+          addChild(path, block);
+        }
+      }
     }
-    // List.copyOf refuses nulls, and positions must stay aligned with the spec
-    return Collections.unmodifiableList(blocks);
   }
 
   private <B extends Block> B addChild(String path, B block) {
@@ -326,7 +380,10 @@ public final class NetworkBlock extends AbstractBlock {
     return Linear.builder().setUnits(spec.numClasses()).build();
   }
 
-  /** The DJL block holding a layer's parameters, or {@code null} for a parameter-free layer. */
+  /**
+   * The DJL block holding a layer's parameters, or {@code null} for a layer without parameters of
+   * its own.
+   */
   private static Block newBlock(Layer layer) {
     return layer.accept(
         new Layer.Visitor<>() {
@@ -363,6 +420,17 @@ public final class NetworkBlock extends AbstractBlock {
 
           @Override
           public Block dropout(Layer.Dropout d) {
+            return null;
+          }
+
+          @Override
+          public Block residual(Layer.Residual r) {
+            // its layers get blocks of their own, under the block's path
+            return null;
+          }
+
+          @Override
+          public Block padChannels(Layer.PadChannels p) {
             return null;
           }
         });

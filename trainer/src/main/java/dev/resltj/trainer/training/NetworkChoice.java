@@ -2,16 +2,18 @@ package dev.resltj.trainer.training;
 
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.Initialization;
+import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.MnistTrunk;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.model.NetworkSpec;
 import java.util.Locale;
 
 /**
- * The network a run trains, in the user's words: a preset ({@code mnist} or {@code reference}), the
- * head's branch style ({@code paper}, {@code separate}, or {@code single} for the baselines) and,
- * for {@code mnist}, the trunk's width, convolutions per stage and BatchNorm; and how its fresh
- * parameters are drawn.
+ * The network a run trains, in the user's words: a preset ({@code mnist}, {@code reference}, {@code
+ * resnet32} or {@code resnet18}), the head's branch style ({@code paper}, {@code separate}, or
+ * {@code single} for the baselines), the channels of the first stage ({@code width}; the {@code
+ * reference} network ignores it), for {@code mnist} also convolutions per stage and BatchNorm (the
+ * others ignore both); and how its fresh parameters are drawn.
  */
 public record NetworkChoice(
     String preset,
@@ -30,7 +32,15 @@ public record NetworkChoice(
           "unknown network '" + preset + "'; expected one of " + NetworkPresets.names());
     }
     style(branchStyle);
-    new MnistTrunk(width, convsPerStage, batchNorm);
+    if (preset.equals(NetworkPresets.MNIST)) {
+      new MnistTrunk(width, convsPerStage, batchNorm);
+    } else if (NetworkPresets.hasWidth(preset) && (width < 1 || width > NetworkPresets.MAX_WIDTH)) {
+      throw new IllegalArgumentException(
+          "width (channels of the first stage) must be in 1.."
+              + NetworkPresets.MAX_WIDTH
+              + ", got "
+              + width);
+    }
     if (preset.equals(NetworkPresets.REFERENCE) && style(branchStyle) == BranchStyle.PAPER) {
       throw new IllegalArgumentException(
           "the reference network has separate branches only: use branch style 'separate'");
@@ -51,10 +61,19 @@ public record NetworkChoice(
     return style(branchStyle);
   }
 
-  /** The network as data. */
+  /** The network as data, for MNIST's 28x28 digits and 10 classes. */
   public NetworkSpec toSpec() {
-    return preset.equals(NetworkPresets.REFERENCE)
-        ? NetworkPresets.reference(style())
-        : NetworkPresets.mnist(new MnistTrunk(width, convsPerStage, batchNorm), style());
+    return toSpec(InputSpec.MNIST, 10);
+  }
+
+  /** The network as data, for images of {@code input} and {@code numClasses} classes. */
+  public NetworkSpec toSpec(InputSpec input, int numClasses) {
+    return switch (preset) {
+      case NetworkPresets.MNIST ->
+          NetworkPresets.mnist(
+              new MnistTrunk(width, convsPerStage, batchNorm), style(), input, numClasses);
+      case NetworkPresets.REFERENCE -> NetworkPresets.reference(style(), input, numClasses);
+      default -> NetworkPresets.named(preset, style(), input, numClasses, width);
+    };
   }
 }

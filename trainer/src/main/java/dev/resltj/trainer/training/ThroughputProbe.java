@@ -7,18 +7,22 @@ import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.loss.Method;
 import dev.resltj.trainer.loss.MethodLoss;
 import dev.resltj.trainer.model.BranchStyle;
+import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.model.NetworkSpec;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Measures training images/s of the real step loop on synthetic MNIST-sized data with MNIST-LT's
- * class counts, for the throughput benchmark ({@code trainer/bench/throughput.sh}). Usage: {@code
- * ThroughputProbe [network] [method] [batch] [warm-up steps] [timed steps]}; prints one line {@code
- * images_per_second=...}. Thread counts come from DJL's system properties, as in a real run.
+ * Measures training images/s of the real step loop on synthetic data (MNIST-sized unless asked
+ * otherwise) with MNIST-LT's class counts, for the throughput benchmark ({@code
+ * trainer/bench/throughput.sh}) and the network figures of docs/training.md. Usage: {@code
+ * ThroughputProbe [network] [method] [batch] [warm-up steps] [timed steps] [channels] [size]
+ * [width]}; prints one line {@code images_per_second=...}. Thread counts come from DJL's system
+ * properties, as in a real run.
  */
 public final class ThroughputProbe {
   private static final List<Integer> MNIST_LT =
@@ -32,13 +36,24 @@ public final class ThroughputProbe {
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 128;
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     int timed = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+    int channels = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    int size = args.length > 6 ? Integer.parseInt(args[6]) : 28;
+    int width = args.length > 7 ? Integer.parseInt(args[7]) : NetworkPresets.defaultWidth(network);
 
     ClassGroups groups = new ClassGroups(GroupThresholds.MNIST_LT, MNIST_LT);
     BranchStyle style =
         method.resltHead()
             ? (network.equals(NetworkPresets.REFERENCE) ? BranchStyle.SEPARATE : BranchStyle.PAPER)
             : BranchStyle.SINGLE;
-    NetworkSpec spec = NetworkPresets.named(network, style);
+    InputSpec input =
+        new InputSpec(
+            channels,
+            size,
+            size,
+            255f,
+            Collections.nCopies(channels, 0.5f),
+            Collections.nCopies(channels, 0.25f));
+    NetworkSpec spec = NetworkPresets.named(network, style, input, MNIST_LT.size(), width);
     Engine.getInstance().setRandomSeed(1);
     try (NDManager manager = NDManager.newBaseManager()) {
       NetworkBlock block = NetworkBlock.initialized(spec, manager);
@@ -52,7 +67,13 @@ public final class ThroughputProbe {
                 LearningRateSchedule.Kind.CONSTANT, 1e-3, 0, warmUp + timed, List.of(), 1);
         TrainingLoop loop =
             new TrainingLoop(
-                block, manager, spec.input(), loss, updater, schedule, randomBatches(perStep));
+                block,
+                manager,
+                spec.input(),
+                loss,
+                updater,
+                schedule,
+                randomBatches(perStep, channels * size * size));
         loop.runEpoch(1, warmUp, StepListener.NONE, GracefulStop.never());
         EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE, GracefulStop.never());
         System.out.printf(
@@ -68,7 +89,7 @@ public final class ThroughputProbe {
   }
 
   /** Uniform random pixels; labels drawn with MNIST-LT's class frequencies. */
-  private static BatchSource randomBatches(int perStep) {
+  private static BatchSource randomBatches(int perStep, int imageSize) {
     int total = MNIST_LT.stream().mapToInt(Integer::intValue).sum();
     return new BatchSource() {
       private final SplittableRandom random = new SplittableRandom(7);
@@ -80,7 +101,7 @@ public final class ThroughputProbe {
 
       @Override
       public int imageSize() {
-        return 28 * 28;
+        return imageSize;
       }
 
       @Override
@@ -88,7 +109,7 @@ public final class ThroughputProbe {
 
       @Override
       public void next(float[] pixels, int[] labels) {
-        for (int i = 0; i < perStep * 784; i++) {
+        for (int i = 0; i < perStep * imageSize; i++) {
           pixels[i] = random.nextInt(256);
         }
         for (int i = 0; i < perStep; i++) {

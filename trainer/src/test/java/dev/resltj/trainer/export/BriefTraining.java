@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -40,7 +39,7 @@ final class BriefTraining {
         for (int step = 0; step < steps; step++) {
           int from = (step * batch) % (data.count() - batch);
           try (NDManager stepManager = trainer.getManager().newSubManager()) {
-            NDArray x = stepManager.create(data.images(from, batch), new Shape(batch, 1, 28, 28));
+            NDArray x = stepManager.create(data.images(from, batch), block.inputShape(batch));
             NDArray y = stepManager.create(data.labels(from, batch)).oneHot(spec.numClasses());
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList outputs = trainer.forward(new NDList(x));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.resltj.runtime.OnnxContract;
 import dev.resltj.runtime.OutputTensor;
@@ -16,6 +15,7 @@ import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.data.MnistData;
 import dev.resltj.trainer.data.MnistFiles;
 import dev.resltj.trainer.model.BranchStyle;
+import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.Layer;
 import dev.resltj.trainer.model.MnistTrunk;
 import dev.resltj.trainer.model.NetworkBlock;
@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,13 +44,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * running statistics are far from their initial values), 512 images give the same logits in ONNX
  * Runtime (loaded through runtime/core's {@link ResltClassifier}, as applications load it) within
  * 1e-4 of the logit scale, the same argmax, probabilities summing to 1, for every branch style, a
- * baseline and the reference network; every file passes the ONNX checker with strict shape
- * inference.
+ * baseline and the reference network; the same for the ResNet presets (both ResLT head styles) on
+ * synthetic colour images, 3x32x32 for resnet32 and 3x64x64 for resnet18, at a narrow width and
+ * fewer images to keep the test short, where the logits must also agree within 1e-4 absolutely.
+ * Every file passes the ONNX checker with strict shape inference.
  */
 class OnnxParityIT {
   private static final int IMAGES = 512;
   private static final int STEPS = 30;
   private static final int BATCH = 32;
+
+  /** Cost of the ResNet cases: width 8 (a quarter of resnet32's, an eighth of resnet18's). */
+  private static final int RESNET_WIDTH = 8;
+
+  private static final int RESNET_IMAGES = 64;
+  private static final int RESNET_STEPS = 12;
+  private static final int RESNET_BATCH = 16;
+
+  /** Absolute bound on the ResNets' logit difference (as the issue states the parity goal). */
+  private static final double ABSOLUTE_TOLERANCE = 1e-4;
 
   /** float32 sums of a few thousand products differ by a few ulps between two kernels. */
   private static final double RELATIVE_TOLERANCE = 1e-4;
@@ -90,18 +103,55 @@ class OnnxParityIT {
     // of the cost, which matters on a shared two-core machine
     MnistTrunk narrowDeepBn = new MnistTrunk(16, 2, true);
     return Stream.of(
-        Arguments.of("paper", NetworkPresets.mnist(narrowDeepBn, BranchStyle.PAPER)),
-        Arguments.of("separate+dropout", separateWithDropout),
-        Arguments.of("single (baseline)", NetworkPresets.mnist(narrowDeepBn, BranchStyle.SINGLE)),
-        Arguments.of("reference", NetworkPresets.reference()));
+        digits("paper", NetworkPresets.mnist(narrowDeepBn, BranchStyle.PAPER)),
+        digits("separate+dropout", separateWithDropout),
+        digits("single (baseline)", NetworkPresets.mnist(narrowDeepBn, BranchStyle.SINGLE)),
+        digits("reference", NetworkPresets.reference()),
+        colour("resnet32 paper", NetworkPresets.RESNET32, BranchStyle.PAPER, 32),
+        colour("resnet32 separate", NetworkPresets.RESNET32, BranchStyle.SEPARATE, 32),
+        colour("resnet18 paper", NetworkPresets.RESNET18, BranchStyle.PAPER, 64),
+        colour("resnet18 separate", NetworkPresets.RESNET18, BranchStyle.SEPARATE, 64));
+  }
+
+  /** What one case trains on and compares. */
+  record Case(
+      NetworkSpec spec,
+      Supplier<SyntheticDigits> train,
+      Supplier<SyntheticDigits> test,
+      int steps,
+      int batch,
+      int images,
+      boolean absolute) {}
+
+  private static Arguments digits(String name, NetworkSpec spec) {
+    return Arguments.of(name, new Case(spec, () -> TRAIN, () -> TEST, STEPS, BATCH, IMAGES, false));
+  }
+
+  private static Arguments colour(String name, String preset, BranchStyle style, int size) {
+    InputSpec rgb =
+        new InputSpec(
+            3, size, size, 255f, List.of(0.2f, 0.18f, 0.21f), List.of(0.3f, 0.28f, 0.31f));
+    NetworkSpec spec = NetworkPresets.named(preset, style, rgb, 10, RESNET_WIDTH);
+    return Arguments.of(
+        name,
+        new Case(
+            spec,
+            () -> SyntheticDigits.generateColour(RESNET_STEPS * RESNET_BATCH, 10, 1, size),
+            () -> SyntheticDigits.generateColour(RESNET_IMAGES, 10, 2, size),
+            RESNET_STEPS,
+            RESNET_BATCH,
+            RESNET_IMAGES,
+            true));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("networks")
-  void exportedModelMatchesTheTrainedNetworkInOnnxRuntime(String name, NetworkSpec spec)
-      throws Exception {
-    SyntheticDigits train = TRAIN;
-    SyntheticDigits test = TEST;
+  void exportedModelMatchesTheTrainedNetworkInOnnxRuntime(String name, Case run) throws Exception {
+    NetworkSpec spec = run.spec();
+    SyntheticDigits train = run.train().get();
+    SyntheticDigits test = run.test().get();
+    int images = run.images();
+    String data = run.absolute() ? "synthetic colour" : source;
     Path onnxFile = dir.resolve(name.replaceAll("\\W", "_") + ".onnx");
     ClassGroups groups =
         new ClassGroups(
@@ -113,11 +163,11 @@ class OnnxParityIT {
         BriefTraining.train(
             spec,
             train,
-            STEPS,
-            BATCH,
+            run.steps(),
+            run.batch(),
             block -> {
               assertBatchNormStatisticsMoved(block);
-              djl[0] = djlOutputs(block, test);
+              djl[0] = djlOutputs(block, test, images);
               try {
                 exported[0] =
                     ModelExport.export(
@@ -139,7 +189,7 @@ class OnnxParityIT {
               OnnxContract.OUTPUT_LOGITS_T));
     }
     names.add(OnnxContract.OUTPUT_PROBABILITIES);
-    float[][] all = runtimeOutputs(onnxFile, test, names);
+    float[][] all = runtimeOutputs(onnxFile, test, images, names);
     float[][] ort = Arrays.copyOf(all, all.length - 1);
     float[] probabilities = all[all.length - 1];
     assertThat(ort.length).isEqualTo(djl[0].length);
@@ -155,8 +205,8 @@ class OnnxParityIT {
         "parity %s: %d %s images, max |logit| %.4f, max |diff| %.3g (relative %.3g), loss %.3f ->"
             + " %.3f, export %d ms, %d bytes%n",
         name,
-        IMAGES,
-        source,
+        images,
+        data,
         scale,
         maxDiff,
         maxDiff / scale,
@@ -166,9 +216,12 @@ class OnnxParityIT {
         exported[0].bytes());
     assertThat(scale).as("logits are not trivially small").isGreaterThan(1.0);
     assertThat(maxDiff / scale).isLessThanOrEqualTo(RELATIVE_TOLERANCE);
+    if (run.absolute()) {
+      assertThat(maxDiff).isLessThanOrEqualTo(ABSOLUTE_TOLERANCE);
+    }
     assertThat(argmax(ort[0])).containsExactly(argmax(djl[0][0]));
 
-    for (int n = 0; n < IMAGES; n++) {
+    for (int n = 0; n < images; n++) {
       double sum = 0;
       for (int c = 0; c < 10; c++) {
         sum += probabilities[n * 10 + c];
@@ -205,9 +258,9 @@ class OnnxParityIT {
   }
 
   /** Fused (or single) logits first, then the branches, each flattened [N * C]. */
-  private static float[][] djlOutputs(NetworkBlock block, SyntheticDigits test) {
+  private static float[][] djlOutputs(NetworkBlock block, SyntheticDigits test, int images) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = manager.create(test.images(0, IMAGES), new Shape(IMAGES, 1, 28, 28));
+      NDArray x = manager.create(test.images(0, images), block.inputShape(images));
       NDList out = block.forward(new ParameterStore(manager, false), new NDList(x), false);
       float[][] result = new float[out.size()][];
       for (int i = 0; i < out.size(); i++) {
@@ -218,13 +271,14 @@ class OnnxParityIT {
   }
 
   /** Runs the file through runtime/core, as an application would, and returns the outputs. */
-  private static float[][] runtimeOutputs(Path model, SyntheticDigits test, List<String> names) {
+  private static float[][] runtimeOutputs(
+      Path model, SyntheticDigits test, int images, List<String> names) {
     try (ResltClassifier classifier = ResltClassifier.open(model)) {
-      Map<String, OutputTensor> out = classifier.run(test.images(0, IMAGES), IMAGES, names);
+      Map<String, OutputTensor> out = classifier.run(test.images(0, images), images, names);
       float[][] result = new float[names.size()][];
       for (int i = 0; i < names.size(); i++) {
         OutputTensor tensor = out.get(names.get(i));
-        assertThat(tensor.shape()).containsExactly((long) IMAGES, 10L);
+        assertThat(tensor.shape()).containsExactly((long) images, 10L);
         result[i] = tensor.toArray();
       }
       return result;

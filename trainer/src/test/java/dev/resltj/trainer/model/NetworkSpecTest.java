@@ -84,7 +84,9 @@ class NetworkSpecTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> NetworkPresets.named("resnet", BranchStyle.PAPER));
-    assertThat(e).hasMessageContaining("resnet").hasMessageContaining("mnist, reference");
+    assertThat(e)
+        .hasMessageContaining("resnet")
+        .hasMessageContaining("mnist, reference, resnet32, resnet18");
   }
 
   @Test
