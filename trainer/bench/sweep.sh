@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 invocation="trainer/bench/sweep.sh${*:+ $*}"
 seeds=1
-variants="epochs30=--epochs 30;rotate10=--augment default;alpha0.7=--alpha 0.7;width48=--width 48"
+variants="rotate10=--augment shift=2,rotate=10;alpha0.7=--alpha 0.7;epochs30=--epochs 30;width48=--width 48"
 runs=runs/sweep
 threads=1
 results=docs/results.md
