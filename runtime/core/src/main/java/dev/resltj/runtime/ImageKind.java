@@ -12,8 +12,8 @@ import java.util.Locale;
  * this kind, so they keep the behaviour they had.
  *
  * <p>{@link #PHOTO}: a natural photograph. Never inverted or centred by mass (a negative of a photo
- * is not the same scene); resized so its shorter side fills the frame and centre-cropped, as image
- * classifiers are evaluated.
+ * is not the same scene); resized, aspect ratio kept, until it fills the frame, and centre-cropped,
+ * as photo classifiers are evaluated.
  */
 public enum ImageKind {
   DRAWING,

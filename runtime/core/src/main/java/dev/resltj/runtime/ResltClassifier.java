@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
  * thread-safe), so open a model once and share the classifier. {@link #close()} waits for calls in
  * flight, then frees the native session; calls after it throw {@link IllegalStateException}.
  *
- * <p>Images are prepared as the model's card says (channels, size, value range, polarity): see
+ * <p>Images are prepared as the model's card says (channels, size, value range, polarity, and image
+ * kind: drawings may be inverted and centred, photos are centre-cropped and never inverted): see
  * {@link Preprocessor}. Tensors are taken as they are, in the model's layout and value range.
  */
 public final class ResltClassifier implements AutoCloseable {
