@@ -9,6 +9,7 @@ import dev.resltj.runtime.ImageKind;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.OnnxContract;
 import dev.resltj.runtime.Polarity;
+import dev.resltj.runtime.Prediction;
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.runtime.TensorSpec;
 import dev.resltj.trainer.model.BranchStyle;
@@ -16,6 +17,8 @@ import dev.resltj.trainer.model.CheckpointException;
 import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.storage.JsonFiles;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -236,6 +240,14 @@ class ModelExportTest {
                   List.of(0.5f, 0.4f, 0.3f),
                   List.of(0.25f, 0.2f, 0.15f)));
       assertThat(classifier.imageSize()).isEqualTo(3 * 24 * 32);
+      // the colour graph runs on a decoded JPEG photo of another size
+      BufferedImage photo = new BufferedImage(90, 60, BufferedImage.TYPE_INT_RGB);
+      photo.setRGB(45, 30, 0xC08040);
+      ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+      ImageIO.write(photo, "jpeg", jpeg);
+      Prediction p = classifier.classify(jpeg.toByteArray());
+      assertThat(p.topK()).hasSize(5);
+      assertThat(p.probability()).isBetween(0.1f, 1f);
     }
   }
 
