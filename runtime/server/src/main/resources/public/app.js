@@ -2,6 +2,7 @@
 // follows the drawing while it is made.
 
 import { ApiError, classify, listModels, modelCard } from './api.js';
+import { DRAW, inputModeOf, WORDING } from './mode.js';
 import { DrawingPad, renderDigit } from './pad.js';
 import { PredictionView, showCard, showCardMessage } from './views.js';
 
@@ -117,6 +118,7 @@ async function selectModel(name) {
     }
     card = loaded;
     showCard(card);
+    applyInputMode(inputModeOf(card.input));
   } catch (e) {
     showCardMessage(`Cannot read the card of ${name}: ${messageOf(e)}`);
   }
@@ -127,7 +129,23 @@ picker.addEventListener('change', () => selectModel(picker.value));
 
 // ---- the image to classify ----
 
+/** The drawing pad for grayscale drawing models, a photo drop for colour and photo models. */
+function applyInputMode(mode) {
+  const words = WORDING[mode];
+  $('drop-zone').dataset.mode = mode;
+  $('tagline').textContent = words.tagline;
+  $('draw-title').textContent = words.title;
+  $('pad-hint').textContent = words.hint;
+  prediction.emptyMessage = words.empty;
+  $('choose').textContent = words.choose;
+  $('pad').setAttribute('aria-label', words.pad);
+  $('undo').hidden = mode !== DRAW;
+  pad.drawingEnabled = mode === DRAW;
+  updateTools();
+}
+
 function updateTools() {
+  $('photo-prompt').hidden = pad.drawingEnabled || !!pad.picture;
   $('undo').disabled = pad.isEmpty;
   $('clear').disabled = pad.isEmpty;
   $('model-input').hidden = !pad.hasStrokes;
@@ -216,6 +234,7 @@ pad.addEventListener('change', () => {
 $('undo').addEventListener('click', () => pad.undo());
 $('clear').addEventListener('click', () => pad.clear());
 $('choose').addEventListener('click', () => $('file').click());
+$('photo-prompt').addEventListener('click', () => $('file').click());
 
 async function useFile(file) {
   if (!file) {

@@ -21,6 +21,7 @@ export class DrawingPad extends EventTarget {
   #strokes = [];
   #active = null;
   #picture = null;
+  #drawing = true;
 
   constructor(canvas) {
     super();
@@ -53,6 +54,21 @@ export class DrawingPad extends EventTarget {
 
   get isDrawing() {
     return this.#active !== null;
+  }
+
+  /** Whether the pad takes strokes (false for photo models: it only shows the chosen picture). */
+  get drawingEnabled() {
+    return this.#drawing;
+  }
+
+  set drawingEnabled(enabled) {
+    this.#drawing = enabled;
+    if (!enabled && this.#strokes.length > 0) {
+      // strokes mean nothing to a photo model; a chosen picture stays for either kind
+      this.#strokes = [];
+      this.#active = null;
+      this.#changed();
+    }
   }
 
   undo() {
@@ -90,7 +106,7 @@ export class DrawingPad extends EventTarget {
   }
 
   #down(e) {
-    if (e.pointerType === 'mouse' && e.button !== 0) {
+    if (!this.#drawing || (e.pointerType === 'mouse' && e.button !== 0)) {
       return;
     }
     e.preventDefault();

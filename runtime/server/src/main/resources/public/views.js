@@ -69,6 +69,9 @@ function groupMeaning(group) {
 export class PredictionView {
   #panel = $('result');
 
+  /** What the empty panel asks for: a drawing or a photo, by the model's input mode. */
+  emptyMessage = 'Draw a digit to see the model’s answer.';
+
   #state(state) {
     this.#panel.dataset.state = state;
     this.#panel.setAttribute('aria-busy', String(state === 'pending'));
@@ -78,7 +81,7 @@ export class PredictionView {
     this.#state('pending');
   }
 
-  empty(message = 'Draw a digit to see the model’s answer.') {
+  empty(message = this.emptyMessage) {
     this.#state('empty');
     $('error').hidden = true;
     $('answer').hidden = true;
@@ -168,7 +171,9 @@ export function showCard(card) {
         ? 'RGB'
         : `${input.channels} channels`;
   $('card-input').textContent =
-    `${input.width} × ${input.height} ${channels}, ${POLARITIES[input.polarity] || input.polarity}`;
+    input.image_kind === 'photo'
+      ? `${input.width} × ${input.height} ${channels} photos`
+      : `${input.width} × ${input.height} ${channels}, ${POLARITIES[input.polarity] || input.polarity}`;
   showMetrics(card.metrics);
   showCounts(card);
   $('groups-note').hidden = !card.groups;

@@ -53,10 +53,13 @@ public final class OnnxContract {
 
   /**
    * JSON object {@code {"channels": 1, "height": 28, "width": 28, "value_min": 0, "value_max": 255,
-   * "polarity": "light_on_dark"}}; polarity is one of {@code light_on_dark}, {@code dark_on_light},
-   * {@code any}.
+   * "polarity": "light_on_dark", "image_kind": "drawing", "mean": [0.1307], "std": [0.3081]}}: see
+   * {@link ModelCard.Input} (fields after {@code polarity} are optional; older models lack them).
    */
   public static final String KEY_INPUT = "reslt.input";
+
+  /** String: the name of the data set the model was trained on ({@code mnist}, ...). */
+  public static final String KEY_DATASET = "reslt.dataset";
 
   /** String: training method ({@code reslt}, {@code ce}, ...). */
   public static final String KEY_METHOD = "reslt.method";

@@ -5,6 +5,7 @@ import dev.resltj.runtime.onnx.OnnxModel;
 import dev.resltj.runtime.onnx.RawTensor;
 import dev.resltj.runtime.postprocess.Softmax;
 import dev.resltj.runtime.postprocess.TopK;
+import dev.resltj.runtime.preprocess.PixelImage;
 import dev.resltj.runtime.preprocess.Preprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
  * thread-safe), so open a model once and share the classifier. {@link #close()} waits for calls in
  * flight, then frees the native session; calls after it throw {@link IllegalStateException}.
  *
- * <p>Images are prepared as the model's card says (channels, size, value range, polarity): see
+ * <p>Images are prepared as the model's card says (channels, size, value range, polarity, and image
+ * kind: drawings may be inverted and centred, photos are centre-cropped and never inverted): see
  * {@link Preprocessor}. Tensors are taken as they are, in the model's layout and value range.
  */
 public final class ResltClassifier implements AutoCloseable {
@@ -232,6 +234,19 @@ public final class ResltClassifier implements AutoCloseable {
     return classifyAll(pixels, 1).get(0);
   }
 
+  /**
+   * Classifies raw pixels of any size, prepared like a decoded image: values 0..255, channel-major
+   * ({@link PixelImage#of}), 1 (gray), 3 (RGB) or 4 (RGBA) channels. Unlike {@link
+   * #classify(float[])} the size and channels need not be the model's: the image is converted and
+   * resized as the model card says (a photo model's RGB pixels are centre-cropped, never inverted).
+   *
+   * @throws InvalidInputException for a value outside 0..255, unsupported channels, or a size
+   *     outside the configured limits
+   */
+  public Prediction classify(PixelImage image) {
+    return predict(prepare(image), 1).get(0);
+  }
+
   /** Classifies decoded images in one model run. */
   public List<Prediction> classifyAll(List<BufferedImage> images) {
     requireNonEmpty(images, "images");
@@ -281,6 +296,13 @@ public final class ResltClassifier implements AutoCloseable {
 
   /** Prepares a decoded image into the model's input layout; see {@link #prepare(byte[])}. */
   public float[] prepare(BufferedImage image) {
+    return preprocessor.prepare(image).toArray();
+  }
+
+  /**
+   * Prepares raw 0..255 pixels into the model's input layout; see {@link #classify(PixelImage)}.
+   */
+  public float[] prepare(PixelImage image) {
     return preprocessor.prepare(image).toArray();
   }
 

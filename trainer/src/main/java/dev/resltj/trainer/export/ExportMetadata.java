@@ -1,6 +1,9 @@
 package dev.resltj.trainer.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resltj.runtime.ImageKind;
+import dev.resltj.runtime.ModelCard;
+import dev.resltj.runtime.Polarity;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.storage.JsonFiles;
 import java.io.IOException;
@@ -10,17 +13,21 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * What an exported model says about itself beyond its graph: written to {@code metadata_props}
- * under the keys of {@code dev.resltj.runtime.OnnxContract}. Structured values that come from the
- * run folder as they are ({@code run.json}, the split, the report's metrics, provenance) are kept
- * as compact JSON text, checked to be JSON objects.
+ * What an exported model says about itself beyond its graph. {@link OnnxModelWriter} turns it into
+ * runtime/core's contract record ({@code dev.resltj.runtime.card.ModelMetadata}), which writes the
+ * {@code metadata_props}: the trainer spells no key or field name. Values that come from the run
+ * folder as they are ({@code run.json}, the split, provenance) are kept as compact JSON text,
+ * checked to be JSON objects.
  *
- * @param labels one label per class index
+ * @param labels one class name per class index (the model's labels)
  * @param groups per-class training counts and the thresholds that make head/medium/tail
  * @param method the training method's name ({@code reslt}, {@code ce}, ...)
  * @param alpha the ResLT alpha; empty for baselines
- * @param polarity how the object stands out from the background
- * @param metricsJson test metrics ({@code top1}, {@code balanced}, {@code head}, ...), if evaluated
+ * @param dataset the training data set's name ({@code mnist}, {@code fashion-mnist}, ...)
+ * @param imageKind drawings (the MNIST family) may be inverted and centred by the runtime, photos
+ *     never
+ * @param polarity how the object stands out from the background ({@code ANY} for photos)
+ * @param metrics test metrics, if evaluated
  * @param runConfigJson the run configuration, if known
  * @param splitJson the split without its image indices, if known
  * @param provenanceJson how the model was made (versions, machine, time, data hashes)
@@ -31,8 +38,10 @@ public record ExportMetadata(
     ClassGroups groups,
     String method,
     OptionalDouble alpha,
+    String dataset,
+    ImageKind imageKind,
     Polarity polarity,
-    Optional<String> metricsJson,
+    Optional<ModelCard.Metrics> metrics,
     Optional<String> runConfigJson,
     Optional<String> splitJson,
     String provenanceJson,
@@ -40,8 +49,16 @@ public record ExportMetadata(
 
   public ExportMetadata {
     labels = List.copyOf(labels);
-    if (groups == null || polarity == null || method == null || method.isBlank()) {
-      throw new IllegalArgumentException("groups, polarity and method are required");
+    if (groups == null || imageKind == null || polarity == null || metrics == null) {
+      throw new IllegalArgumentException("groups, image kind, polarity and metrics are required");
+    }
+    if (method == null || method.isBlank() || dataset == null || dataset.isBlank()) {
+      throw new IllegalArgumentException(
+          "method and dataset must not be empty, got method '"
+              + method
+              + "', dataset '"
+              + dataset
+              + "'");
     }
     if (labels.size() != groups.numClasses()) {
       throw new IllegalArgumentException(
@@ -53,7 +70,6 @@ public record ExportMetadata(
     if (modelVersion < 1) {
       throw new IllegalArgumentException("model version must be >= 1, got " + modelVersion);
     }
-    metricsJson.ifPresent(json -> requireObject("metrics", json));
     runConfigJson.ifPresent(json -> requireObject("run config", json));
     splitJson.ifPresent(json -> requireObject("split", json));
     requireObject("provenance", provenanceJson);
@@ -68,9 +84,13 @@ public record ExportMetadata(
     return List.copyOf(labels);
   }
 
+  /** The data set every run trained on before other sources existed. */
+  public static final String MNIST = "mnist";
+
   /**
    * The least a model needs: index labels, the groups, the method, no metrics or run files, and the
-   * provenance of this process.
+   * provenance of this process; the data described as MNIST's (a light drawing on black), as every
+   * export before other data sources.
    */
   public static ExportMetadata of(ClassGroups groups, String method, OptionalDouble alpha) {
     return new ExportMetadata(
@@ -78,12 +98,48 @@ public record ExportMetadata(
         groups,
         method,
         alpha,
+        MNIST,
+        ImageKind.DRAWING,
         Polarity.LIGHT_ON_DARK,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         JsonFiles.toJson(ExportProvenance.ofThisProcess()),
         1);
+  }
+
+  /** This metadata with other data: the data set's name, its image kind and polarity. */
+  public ExportMetadata withData(String dataset, ImageKind imageKind, Polarity polarity) {
+    return new ExportMetadata(
+        labels,
+        groups,
+        method,
+        alpha,
+        dataset,
+        imageKind,
+        polarity,
+        metrics,
+        runConfigJson,
+        splitJson,
+        provenanceJson,
+        modelVersion);
+  }
+
+  /** This metadata with other class names (one per class). */
+  public ExportMetadata withLabels(List<String> classNames) {
+    return new ExportMetadata(
+        classNames,
+        groups,
+        method,
+        alpha,
+        dataset,
+        imageKind,
+        polarity,
+        metrics,
+        runConfigJson,
+        splitJson,
+        provenanceJson,
+        modelVersion);
   }
 
   private static void requireObject(String what, String json) {

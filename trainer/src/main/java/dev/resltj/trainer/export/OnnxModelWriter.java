@@ -6,7 +6,9 @@ import static dev.resltj.trainer.export.OnnxGraphBuilder.real;
 
 import ai.onnx.proto.OnnxMl;
 import dev.resltj.runtime.ClassGroup;
+import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.OnnxContract;
+import dev.resltj.runtime.card.ModelMetadata;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.model.FeatureShape;
 import dev.resltj.trainer.model.Head;
@@ -15,9 +17,7 @@ import dev.resltj.trainer.model.Layer;
 import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.model.NetworkSpec;
 import dev.resltj.trainer.provenance.Provenance;
-import dev.resltj.trainer.storage.JsonFiles;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -334,33 +334,39 @@ public final class OnnxModelWriter {
 
   static Map<String, String> metadataProps(NetworkSpec spec, ExportMetadata metadata) {
     ClassGroups groups = metadata.groups();
-    Map<String, String> props = new LinkedHashMap<>();
-    props.put(OnnxContract.KEY_LABELS, JsonFiles.toJson(metadata.labels()));
-    props.put(OnnxContract.KEY_CLASS_COUNTS, JsonFiles.toJson(groups.classCounts()));
-    Map<String, Object> groupJson = new LinkedHashMap<>();
-    groupJson.put("tail_max", groups.thresholds().tailMax());
-    groupJson.put("medium_max", groups.thresholds().mediumMax());
-    for (ClassGroup group : List.of(ClassGroup.HEAD, ClassGroup.MEDIUM, ClassGroup.TAIL)) {
-      groupJson.put(group.id(), groups.classesIn(group));
-    }
-    props.put(OnnxContract.KEY_CLASS_GROUPS, JsonFiles.toJson(groupJson));
     InputSpec in = spec.input();
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put("channels", in.channels());
-    input.put("height", in.height());
-    input.put("width", in.width());
-    input.put("value_min", 0);
-    input.put("value_max", wholeIfPossible(in.maxValue()));
-    input.put("polarity", metadata.polarity().id());
-    props.put(OnnxContract.KEY_INPUT, JsonFiles.toJson(input));
-    props.put(OnnxContract.KEY_METHOD, metadata.method());
-    metadata.alpha().ifPresent(a -> props.put(OnnxContract.KEY_ALPHA, Double.toString(a)));
-    props.put(OnnxContract.KEY_BRANCH_STYLE, spec.head().style().id());
-    metadata.metricsJson().ifPresent(json -> props.put(OnnxContract.KEY_METRICS, json));
-    metadata.runConfigJson().ifPresent(json -> props.put(OnnxContract.KEY_RUN_CONFIG, json));
-    metadata.splitJson().ifPresent(json -> props.put(OnnxContract.KEY_SPLIT, json));
-    props.put(OnnxContract.KEY_PROVENANCE, metadata.provenanceJson());
-    return props;
+    try {
+      return new ModelMetadata(
+              metadata.labels(),
+              groups.classCounts(),
+              new ModelCard.Groups(
+                  groups.thresholds().tailMax(),
+                  groups.thresholds().mediumMax(),
+                  groups.classesIn(ClassGroup.HEAD),
+                  groups.classesIn(ClassGroup.MEDIUM),
+                  groups.classesIn(ClassGroup.TAIL)),
+              new ModelCard.Input(
+                  in.channels(),
+                  in.height(),
+                  in.width(),
+                  0f,
+                  in.maxValue(),
+                  metadata.polarity(),
+                  metadata.imageKind(),
+                  in.mean(),
+                  in.std()),
+              metadata.dataset(),
+              metadata.method(),
+              metadata.alpha(),
+              spec.head().style().id(),
+              metadata.metrics(),
+              metadata.runConfigJson().map(json -> ModelMetadata.jsonObject("run config", json)),
+              metadata.splitJson().map(json -> ModelMetadata.jsonObject("split", json)),
+              ModelMetadata.jsonObject("provenance", metadata.provenanceJson()))
+          .toProperties();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot describe the model: " + e.getMessage(), e);
+    }
   }
 
   private static Object wholeIfPossible(float value) {

@@ -3,6 +3,9 @@ package dev.resltj.trainer.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.resltj.runtime.ClassGroup;
+import dev.resltj.runtime.ImageKind;
+import dev.resltj.runtime.ModelCard;
+import dev.resltj.runtime.Polarity;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.model.ModelCheckpoint;
@@ -28,8 +31,11 @@ final class RunFolder {
   static final String PROVENANCE_FILE = "provenance.json";
   static final String CHECKPOINT_DIR = ModelCheckpoint.RUN_CHECKPOINT_DIR;
 
-  private static final List<String> METRIC_FIELDS =
-      List.of("dataset", "images", "top1", "balanced", "head", "medium", "tail");
+  /** {@code run.json}'s optional description of its data (absent: MNIST, as before sources). */
+  static final String DATASET_FIELD = "dataset";
+
+  static final String IMAGE_KIND_FIELD = "imageKind";
+  static final String POLARITY_FIELD = "polarity";
 
   final Path runDir;
   final Path checkpointDir;
@@ -89,7 +95,10 @@ final class RunFolder {
     splitWithoutIndices.remove("indices");
     splitWithoutIndices.remove("validationIndices");
 
-    Optional<String> metrics = optionalObject(REPORT_FILE).map(RunFolder::metrics);
+    Optional<ObjectNode> report = optionalObject(REPORT_FILE);
+    Optional<ModelCard.Metrics> metrics =
+        report.isPresent() ? Optional.of(metrics(report.get())) : Optional.empty();
+    String dataset = dataset(run);
     ObjectNode provenance =
         optionalObject(PROVENANCE_FILE)
             .map(ExportProvenance::merged)
@@ -100,7 +109,9 @@ final class RunFolder {
           groups,
           method,
           alpha,
-          polarity(run),
+          dataset,
+          imageKind(run, dataset),
+          polarity(run, dataset),
           metrics,
           Optional.of(JsonFiles.toJson(run)),
           Optional.of(JsonFiles.toJson(splitWithoutIndices)),
@@ -129,15 +140,45 @@ final class RunFolder {
     return out;
   }
 
-  private static Polarity polarity(ObjectNode run) {
-    // the trainer reads the MNIST family (IDX files): light digits or garments on black
-    JsonNode dataset = run.get("dataset");
-    if (dataset == null || !dataset.isTextual()) {
-      return Polarity.LIGHT_ON_DARK;
+  private String dataset(ObjectNode run) throws ExportException {
+    JsonNode dataset = run.get(DATASET_FIELD);
+    if (dataset == null || dataset.isNull()) {
+      return ExportMetadata.MNIST;
     }
-    return dataset.asText().toLowerCase(Locale.ROOT).contains("mnist")
-        ? Polarity.LIGHT_ON_DARK
-        : Polarity.ANY;
+    if (!dataset.isTextual() || dataset.asText().isBlank()) {
+      throw new ExportException(
+          file(RUN_FILE) + ": '" + DATASET_FIELD + "' must be the data set's name, got " + dataset);
+    }
+    return dataset.asText();
+  }
+
+  /** The MNIST family (IDX files) are light drawings on black; other data are photos. */
+  private static boolean mnistFamily(String dataset) {
+    return dataset.toLowerCase(Locale.ROOT).contains(ExportMetadata.MNIST);
+  }
+
+  private ImageKind imageKind(ObjectNode run, String dataset) throws ExportException {
+    JsonNode kind = run.get(IMAGE_KIND_FIELD);
+    if (kind == null || kind.isNull()) {
+      return mnistFamily(dataset) ? ImageKind.DRAWING : ImageKind.PHOTO;
+    }
+    try {
+      return ImageKind.fromId(kind.asText());
+    } catch (IllegalArgumentException e) {
+      throw new ExportException(file(RUN_FILE) + ": '" + IMAGE_KIND_FIELD + "': " + e.getMessage());
+    }
+  }
+
+  private Polarity polarity(ObjectNode run, String dataset) throws ExportException {
+    JsonNode polarity = run.get(POLARITY_FIELD);
+    if (polarity == null || polarity.isNull()) {
+      return mnistFamily(dataset) ? Polarity.LIGHT_ON_DARK : Polarity.ANY;
+    }
+    try {
+      return Polarity.fromId(polarity.asText());
+    } catch (IllegalArgumentException e) {
+      throw new ExportException(file(RUN_FILE) + ": '" + POLARITY_FIELD + "': " + e.getMessage());
+    }
   }
 
   private ClassGroups groups(ObjectNode split, int numClasses) throws ExportException {
@@ -198,15 +239,28 @@ final class RunFolder {
     return groups;
   }
 
-  private static String metrics(ObjectNode report) {
-    ObjectNode metrics = JsonFiles.mapper().createObjectNode();
-    for (String field : METRIC_FIELDS) {
-      JsonNode value = report.get(field);
-      if (value != null && (value.isNumber() || value.isTextual())) {
-        metrics.set(field, value);
-      }
+  /** The test metrics of {@code report.json}; a metric it lacks (or left null) stays absent. */
+  private ModelCard.Metrics metrics(ObjectNode report) throws ExportException {
+    JsonNode dataset = report.get("dataset");
+    try {
+      return new ModelCard.Metrics(
+          dataset != null && dataset.isTextual() ? dataset.asText() : "unknown",
+          report.path("images").asLong(0),
+          fraction(report, "top1"),
+          fraction(report, "balanced"),
+          fraction(report, ClassGroup.HEAD.id()),
+          fraction(report, ClassGroup.MEDIUM.id()),
+          fraction(report, ClassGroup.TAIL.id()));
+    } catch (IllegalArgumentException e) {
+      throw new ExportException(file(REPORT_FILE) + ": " + e.getMessage(), e);
     }
-    return JsonFiles.toJson(metrics);
+  }
+
+  private static OptionalDouble fraction(ObjectNode report, String field) {
+    JsonNode value = report.get(field);
+    return value != null && value.isNumber()
+        ? OptionalDouble.of(value.asDouble())
+        : OptionalDouble.empty();
   }
 
   private Path file(String name) {

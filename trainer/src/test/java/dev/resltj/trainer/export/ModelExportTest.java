@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.onnx.proto.OnnxMl;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.resltj.runtime.ImageKind;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.OnnxContract;
 import dev.resltj.runtime.Polarity;
+import dev.resltj.runtime.Prediction;
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.runtime.TensorSpec;
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.CheckpointException;
+import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.storage.JsonFiles;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +88,18 @@ class ModelExportTest {
               new ModelCard.Groups(
                   100, 1000, List.of(6, 7, 8), List.of(1, 2, 4, 5), List.of(0, 3, 9)));
       assertThat(card.input())
-          .isEqualTo(new ModelCard.Input(1, 28, 28, 0f, 255f, Polarity.LIGHT_ON_DARK));
+          .isEqualTo(
+              new ModelCard.Input(
+                  1,
+                  28,
+                  28,
+                  0f,
+                  255f,
+                  Polarity.LIGHT_ON_DARK,
+                  ImageKind.DRAWING,
+                  List.of(0.1307f),
+                  List.of(0.3081f)));
+      assertThat(card.dataset()).hasValue("mnist");
       assertThat(card.method()).hasValue("reslt");
       assertThat(card.alpha()).hasValue(0.5);
       assertThat(card.branchStyle()).hasValue("paper");
@@ -191,6 +208,66 @@ class ModelExportTest {
         assertThrows(
             ExportException.class, () -> ModelExport.exportRun(empty, dir.resolve("m.onnx")));
     assertThat(e).hasMessageContaining("neither a run folder");
+  }
+
+  @Test
+  void aColourRunOfAnotherDataSetExportsAPhotoModelWithItsNormalisation() throws IOException {
+    InputSpec rgb =
+        new InputSpec(3, 24, 32, 255f, List.of(0.5f, 0.4f, 0.3f), List.of(0.25f, 0.2f, 0.15f));
+    Path run =
+        RunFolderFixture.create(dir, NetworkPresets.reference(BranchStyle.SEPARATE, rgb, 10));
+    Files.writeString(
+        run.resolve("run.json"),
+        RunFolderFixture.RUN_JSON.replace(
+            "\"dataset\": \"mnist\"", "\"dataset\": \"shop-photos\""));
+    Path onnx = dir.resolve("model.onnx");
+
+    ModelExport.exportRun(run, onnx);
+
+    try (ResltClassifier classifier = ResltClassifier.open(onnx)) {
+      ModelCard card = classifier.modelCard();
+      assertThat(card.dataset()).hasValue("shop-photos");
+      assertThat(card.input())
+          .isEqualTo(
+              new ModelCard.Input(
+                  3,
+                  24,
+                  32,
+                  0f,
+                  255f,
+                  Polarity.ANY,
+                  ImageKind.PHOTO,
+                  List.of(0.5f, 0.4f, 0.3f),
+                  List.of(0.25f, 0.2f, 0.15f)));
+      assertThat(classifier.imageSize()).isEqualTo(3 * 24 * 32);
+      // the colour graph runs on a decoded JPEG photo of another size
+      BufferedImage photo = new BufferedImage(90, 60, BufferedImage.TYPE_INT_RGB);
+      photo.setRGB(45, 30, 0xC08040);
+      ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+      ImageIO.write(photo, "jpeg", jpeg);
+      Prediction p = classifier.classify(jpeg.toByteArray());
+      assertThat(p.topK()).hasSize(5);
+      assertThat(p.probability()).isBetween(0.1f, 1f);
+    }
+  }
+
+  @Test
+  void runJsonMayDescribeItsImagesAndAnUnknownImageKindIsRefusedNamingTheFile() throws IOException {
+    Path run = RunFolderFixture.create(dir, NetworkPresets.reference());
+    Path onnx = dir.resolve("model.onnx");
+    Files.writeString(
+        run.resolve("run.json"),
+        "{\"method\": \"ce\", \"dataset\": \"scans\", \"imageKind\": \"drawing\","
+            + " \"polarity\": \"dark_on_light\"}");
+    ModelExport.exportRun(run, onnx);
+    try (ResltClassifier classifier = ResltClassifier.open(onnx)) {
+      assertThat(classifier.modelCard().input().imageKind()).isEqualTo(ImageKind.DRAWING);
+      assertThat(classifier.modelCard().input().polarity()).isEqualTo(Polarity.DARK_ON_LIGHT);
+    }
+
+    Files.writeString(run.resolve("run.json"), "{\"method\": \"ce\", \"imageKind\": \"x-ray\"}");
+    ExportException e = assertThrows(ExportException.class, () -> ModelExport.exportRun(run, onnx));
+    assertThat(e.getMessage()).contains("run.json", "imageKind", "x-ray", "drawing or photo");
   }
 
   private static Map<String, String> metadata(Path onnx) throws IOException {

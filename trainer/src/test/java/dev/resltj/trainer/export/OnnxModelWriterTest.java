@@ -180,7 +180,9 @@ class OnnxModelWriterTest {
         .containsEntry(
             OnnxContract.KEY_INPUT,
             "{\"channels\":1,\"height\":28,\"width\":28,\"value_min\":0,\"value_max\":255,"
-                + "\"polarity\":\"light_on_dark\"}")
+                + "\"polarity\":\"light_on_dark\",\"image_kind\":\"drawing\","
+                + "\"mean\":[0.1307],\"std\":[0.3081]}")
+        .containsEntry(OnnxContract.KEY_DATASET, "mnist")
         .containsEntry(OnnxContract.KEY_METHOD, "reslt")
         .containsEntry(OnnxContract.KEY_ALPHA, "0.5")
         .containsEntry(OnnxContract.KEY_BRANCH_STYLE, "paper")

@@ -47,6 +47,74 @@ public final class Json {
     return value;
   }
 
+  /**
+   * Writes {@code value} as compact JSON (no whitespace), members in their order. Numbers are
+   * written as their text, so what {@link #parse} read is written back unchanged.
+   */
+  public static String write(JsonValue value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(JsonValue value, StringBuilder out) {
+    if (value instanceof JsonObject o) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        quote(e.getKey(), out);
+        out.append(':');
+        write(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof JsonArray a) {
+      out.append('[');
+      for (int i = 0; i < a.elements().size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(a.elements().get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof JsonString s) {
+      quote(s.value(), out);
+    } else if (value instanceof JsonNumber n) {
+      out.append(n.text());
+    } else if (value instanceof JsonBoolean b) {
+      out.append(b.value());
+    } else {
+      out.append("null");
+    }
+  }
+
+  private static void quote(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
   private JsonValue readValue(int depth) {
     if (pos >= text.length()) {
       throw error("expected a JSON value, found end of text");

@@ -66,6 +66,36 @@ public sealed interface JsonValue
       Objects.requireNonNull(text, "text");
     }
 
+    /** An integer. */
+    public static JsonNumber of(long value) {
+      return new JsonNumber(Long.toString(value));
+    }
+
+    /**
+     * A float, written as its shortest text ({@code 0.1307}, not the double {@code 0.13069999...}),
+     * and whole values without a fraction ({@code 255}).
+     */
+    public static JsonNumber of(float value) {
+      if (!Float.isFinite(value)) {
+        throw new IllegalArgumentException("JSON has no " + value + ": expected a finite number");
+      }
+      if (value == Math.rint(value) && Math.abs(value) < 1e15f) {
+        return of((long) value);
+      }
+      return new JsonNumber(Float.toString(value));
+    }
+
+    /** A double, written as its shortest text, whole values without a fraction. */
+    public static JsonNumber of(double value) {
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("JSON has no " + value + ": expected a finite number");
+      }
+      if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        return of((long) value);
+      }
+      return new JsonNumber(Double.toString(value));
+    }
+
     public double doubleValue() {
       return Double.parseDouble(text);
     }

@@ -48,6 +48,38 @@ public final class ChannelConversion {
     return new PixelImage(channels, h, w, out);
   }
 
+  /**
+   * Converts 0..255 pixels of 1 (gray), 3 (RGB) or 4 (RGBA, not premultiplied) channels to the
+   * model's 1 or 3: gray is repeated into RGB, RGB becomes gray by the same luma weights as decoded
+   * images, and transparency is composited over white as for decoded images.
+   *
+   * @throws InvalidInputException for another number of channels
+   */
+  public static PixelImage convert(PixelImage image, int channels) {
+    if (channels != 1 && channels != 3) {
+      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+    }
+    int from = image.channels();
+    if (from == channels) {
+      return image;
+    }
+    if (from != 1 && from != 3 && from != 4) {
+      throw new InvalidInputException(
+          "image has " + from + " channels: expected 1 (gray), 3 (RGB) or 4 (RGBA), channel-major");
+    }
+    int plane = image.height() * image.width();
+    float[] v = image.values();
+    float[] out = new float[channels * plane];
+    for (int i = 0; i < plane; i++) {
+      float r = v[i];
+      float g = from == 1 ? r : v[plane + i];
+      float b = from == 1 ? r : v[2 * plane + i];
+      float a = from == 4 ? v[3 * plane + i] : 255f;
+      store(out, i, plane, channels, r, g, b, a);
+    }
+    return new PixelImage(channels, image.height(), image.width(), out);
+  }
+
   /** Byte or ushort component layouts: gray, gray+alpha, RGB, RGBA in any band order. */
   private static boolean readComponents(Raster raster, ColorModel cm, int channels, float[] out) {
     if (!(cm instanceof ComponentColorModel)

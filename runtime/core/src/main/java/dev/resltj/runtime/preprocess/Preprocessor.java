@@ -11,9 +11,11 @@ import java.util.Objects;
 
 /**
  * Turns an image into one model input, the steps in order: decode, convert to the model's channels,
- * invert if its polarity is opposite to the model's, fit into the model's frame (by centre of mass
- * when asked, else by aspect-preserving resize and padding), and map 0..255 to the model's value
- * range. Immutable and thread-safe.
+ * then by the model's {@link dev.resltj.runtime.ImageKind}. A drawing is inverted if its polarity
+ * is opposite to the model's and fitted whole into the model's frame (by centre of mass when asked,
+ * else by aspect-preserving resize and padding with its background); a photo is never inverted or
+ * centred, but resized so it fills the frame and centre-cropped ({@link Resizing#fill}). Last,
+ * 0..255 is mapped to the model's value range. Immutable and thread-safe.
  */
 public final class Preprocessor {
   private final ModelCard.Input input;
@@ -68,7 +70,45 @@ public final class Preprocessor {
       throw new InvalidInputException("image is null: expected a BufferedImage");
     }
     checkSize(image.getWidth(), image.getHeight());
-    PixelImage pixels = ChannelConversion.toPixels(image, input.channels());
+    return frame(ChannelConversion.toPixels(image, input.channels()));
+  }
+
+  /**
+   * Prepares raw pixels of any size: values 0..255, channel-major, 1 (gray), 3 (RGB) or 4 (RGBA)
+   * channels, converted to the model's channels as decoded images are.
+   *
+   * @throws InvalidInputException for a value outside 0..255, or another number of channels
+   */
+  public PixelImage prepare(PixelImage image) {
+    if (image == null) {
+      throw new InvalidInputException("image is null: expected a PixelImage");
+    }
+    checkSize(image.width(), image.height());
+    float[] v = image.values();
+    for (int i = 0; i < v.length; i++) {
+      if (!(v[i] >= 0f && v[i] <= 255f)) {
+        int plane = image.height() * image.width();
+        throw new InvalidInputException(
+            "pixel value "
+                + v[i]
+                + " at channel "
+                + i / plane
+                + ", row "
+                + (i % plane) / image.width()
+                + ", column "
+                + i % image.width()
+                + ": expected 0..255");
+      }
+    }
+    return frame(ChannelConversion.convert(image, input.channels()));
+  }
+
+  private PixelImage frame(PixelImage pixels) {
+    if (input.isPhoto()) {
+      // a photo is never inverted or centred by mass: its negative is another scene
+      return ValueRange.map(
+          Resizing.fill(pixels, input.height(), input.width()), input.valueMin(), input.valueMax());
+    }
     Polarity target = input.polarity();
     if (autoInvert && target != Polarity.ANY && PolarityEstimation.estimate(pixels) != target) {
       pixels = Inversion.invert(pixels);

@@ -28,6 +28,57 @@ public final class Resizing {
     return pad(scaled, height, width, (height - h) / 2, (width - w) / 2, background);
   }
 
+  /**
+   * Fills a {@code height x width} frame without distorting the image: the largest centred region
+   * of the image with the frame's aspect ratio is cut out and resized to the frame, so the shorter
+   * side (relative to the frame) fills it and the longer one loses equal margins on both ends. This
+   * is how photo classifiers are evaluated (resize, then centre crop); padding would show the model
+   * bars of a colour it never saw in training.
+   *
+   * @return {@code image} itself when it already has the target size
+   */
+  public static PixelImage fill(PixelImage image, int height, int width) {
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("target size must be positive: " + height + "x" + width);
+    }
+    int sh = image.height();
+    int sw = image.width();
+    if (sh == height && sw == width) {
+      return image;
+    }
+    // compare sw/sh with width/height without rounding: sw * height vs width * sh
+    int cropH = sh;
+    int cropW = sw;
+    if ((long) sw * height > (long) width * sh) {
+      cropW = Math.max(1, (int) Math.round((double) sh * width / height));
+    } else if ((long) sw * height < (long) width * sh) {
+      cropH = Math.max(1, (int) Math.round((double) sw * height / width));
+    }
+    PixelImage cropped = crop(image, (sh - cropH) / 2, (sw - cropW) / 2, cropH, cropW);
+    return resize(cropped, height, width);
+  }
+
+  /** The {@code height x width} region of {@code image} whose top-left corner is (top, left). */
+  static PixelImage crop(PixelImage image, int top, int left, int height, int width) {
+    if (top == 0 && left == 0 && height == image.height() && width == image.width()) {
+      return image;
+    }
+    int c = image.channels();
+    float[] src = image.values();
+    float[] out = new float[c * height * width];
+    for (int ch = 0; ch < c; ch++) {
+      for (int y = 0; y < height; y++) {
+        System.arraycopy(
+            src,
+            (ch * image.height() + top + y) * image.width() + left,
+            out,
+            (ch * height + y) * width,
+            width);
+      }
+    }
+    return new PixelImage(c, height, width, out);
+  }
+
   /** Resizes to exactly {@code height x width} (the aspect ratio may change). */
   public static PixelImage resize(PixelImage image, int height, int width) {
     if (image.height() == height && image.width() == width) {

@@ -50,7 +50,10 @@ public record ModelInfo(
       @JsonProperty("tail_max") int tailMax,
       @JsonProperty("medium_max") int mediumMax) {}
 
-  /** The image the model expects. */
+  /**
+   * The image the model expects; {@code image_kind} ({@code drawing} or {@code photo}) tells the
+   * web page whether to offer the drawing pad or a photo drop.
+   */
   @Serdeable
   public record Input(
       int channels,
@@ -58,7 +61,8 @@ public record ModelInfo(
       int width,
       @JsonProperty("value_min") float valueMin,
       @JsonProperty("value_max") float valueMax,
-      String polarity) {}
+      String polarity,
+      @JsonProperty("image_kind") String imageKind) {}
 
   /** Test metrics recorded when the model was exported, fractions in [0, 1]. */
   @Serdeable
@@ -96,7 +100,8 @@ public record ModelInfo(
             in.width(),
             in.valueMin(),
             in.valueMax(),
-            in.polarity().id()),
+            in.polarity().id(),
+            in.imageKind().id()),
         card.method().orElse(null),
         orNull(card.alpha()),
         card.branchStyle().orElse(null),

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.resltj.runtime.ImageKind;
+import dev.resltj.runtime.ModelCard;
+import dev.resltj.runtime.Polarity;
 import dev.resltj.runtime.fixtures.MnistData;
+import dev.resltj.runtime.fixtures.OnnxFixtures;
 import dev.resltj.server.fixtures.HeadlessChromium;
 import dev.resltj.server.fixtures.Http;
 import dev.resltj.server.fixtures.LongTailSoftmax;
@@ -13,6 +17,10 @@ import dev.resltj.server.fixtures.TempModels;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +66,19 @@ class WebPageIT {
   private static final String FIXTURE = "mnist-lt-logit-adjusted";
   private static final String OTHER_FIXTURE = "mnist-lt-ce";
   private static final String DEFAULT = "reslt-mnist-lt";
+  // sorts after the MNIST fixtures, which stay the first in the server's list
+  private static final String PHOTO_FIXTURE = "rgb-photos";
+  private static final ModelCard.Input PHOTO_INPUT =
+      new ModelCard.Input(
+          3,
+          32,
+          48,
+          0f,
+          255f,
+          Polarity.ANY,
+          ImageKind.PHOTO,
+          List.of(0.5f, 0.5f, 0.5f),
+          List.of(0.25f, 0.25f, 0.25f));
   private static final int DESKTOP_WIDTH = 1280;
   private static final int DESKTOP_HEIGHT = 860;
   private static final Duration SETTLE = Duration.ofSeconds(15);
@@ -103,6 +125,7 @@ class WebPageIT {
     MnistData train = MnistData.load(mnist, "train");
     files.put(FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, true).onnx(test));
     files.put(OTHER_FIXTURE + ".onnx", LongTailSoftmax.train(train, 7, false).onnx(test));
+    files.put(PHOTO_FIXTURE + ".onnx", OnnxFixtures.primaryColours(PHOTO_INPUT));
     Path defaultModel = Path.of(System.getProperty("reslt.default.model", "models/none.onnx"));
     if (Files.isRegularFile(defaultModel)) {
       files.put(DEFAULT + ".onnx", read(defaultModel));
@@ -412,6 +435,46 @@ class WebPageIT {
       awaitSettled();
       assertEquals(String.valueOf(test.label(index)), text("top-label"), "test image " + index);
     }
+  }
+
+  @Test
+  void aColourPhotoModelOffersAPhotoDropInsteadOfThePadAndReadsADroppedPhoto() throws IOException {
+    driver.get(base + "/?model=" + PHOTO_FIXTURE);
+    waitUntil(() -> text("card-name").equals(PHOTO_FIXTURE), "the photo model's card");
+    waitUntil(
+        () -> "photo".equals(driver.findElement(By.id("drop-zone")).getAttribute("data-mode")),
+        "the photo mode");
+    assertTrue(driver.findElement(By.id("photo-prompt")).isDisplayed(), "the photo prompt");
+    assertFalse(driver.findElement(By.id("undo")).isDisplayed(), "undo is for strokes");
+    assertEquals("Your photo", text("draw-title"));
+    assertEquals("48 × 32 RGB photos", text("card-input"));
+    // the pad takes no strokes for a photo model (the prompt above it opens the file chooser)
+    driver.executeScript(
+        "const pad = document.getElementById('pad');"
+            + "const r = pad.getBoundingClientRect();"
+            + "pad.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0,"
+            + "  pointerId: 1, pointerType: 'mouse', clientX: r.x + 10, clientY: r.y + 10 }));");
+    assertEquals(0, strokesOnPad());
+
+    BufferedImage photo = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = photo.createGraphics();
+    g.setColor(new Color(30, 60, 200));
+    g.fillRect(0, 0, 120, 80);
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(photo, "jpeg", jpeg);
+    drop(jpeg.toByteArray(), "sky.jpg", "image/jpeg");
+    awaitSettled();
+    assertEquals("blue", text("top-label"));
+    assertFalse(driver.findElement(By.id("photo-prompt")).isDisplayed(), "the photo is shown");
+    screenshot("web-page-photo.png", DESKTOP_WIDTH);
+
+    new Select(driver.findElement(By.id("model"))).selectByValue(model);
+    waitUntil(
+        () -> "draw".equals(driver.findElement(By.id("drop-zone")).getAttribute("data-mode")),
+        "the drawing pad for the digit model");
+    assertTrue(driver.findElement(By.id("undo")).isDisplayed(), "undo is back");
+    assertEquals("Your digit", text("draw-title"));
   }
 
   @Test
