@@ -165,6 +165,7 @@ class MnistNet(nn.Module):
 
     def __init__(self, branches, mean=MEAN, std=STD):
         super().__init__()
+        self.mean, self.std = mean, std
         layers, cin, width = [], 1, WIDTH
         for _ in range(2):
             for _ in range(CONVS_PER_STAGE):
