@@ -1,14 +1,17 @@
 package dev.resltj.server.repository;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
-/** Decides whether a caller may use the repository API, the same way for REST and gRPC. */
-@Singleton
+/**
+ * Decides whether a caller may use the repository API, the same way for REST and gRPC. Created at
+ * startup, so a configuration that enables the API without a token stops the server at once.
+ */
+@Context
 public final class RepositoryAccess {
   private static final String BEARER = "Bearer ";
 
