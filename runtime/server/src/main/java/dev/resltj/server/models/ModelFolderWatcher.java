@@ -28,7 +28,7 @@ final class ModelFolderWatcher implements AutoCloseable {
   private final Path folder;
   private final DirectoryModelRegistry registry;
   private final ScheduledExecutorService timer;
-  private Map<String, FileVersion> previous = Map.of(); // confined to the timer thread
+  private Map<String, FileVersion> previous; // confined to the timer thread after start
 
   private ModelFolderWatcher(Path folder, DirectoryModelRegistry registry) {
     this.folder = folder;
@@ -44,6 +44,7 @@ final class ModelFolderWatcher implements AutoCloseable {
 
   static ModelFolderWatcher start(Path folder, Duration interval, DirectoryModelRegistry registry) {
     ModelFolderWatcher watcher = new ModelFolderWatcher(folder, registry);
+    watcher.previous = versions(ModelFolder.scan(folder)); // the first look compares
     long millis = interval.toMillis();
     watcher.timer.scheduleWithFixedDelay(watcher::look, millis, millis, TimeUnit.MILLISECONDS);
     return watcher;
@@ -52,8 +53,7 @@ final class ModelFolderWatcher implements AutoCloseable {
   private void look() {
     try {
       Map<String, Path> files = ModelFolder.scan(folder);
-      Map<String, FileVersion> now = new HashMap<>();
-      files.forEach((name, file) -> FileVersion.of(file).ifPresent(v -> now.put(name, v)));
+      Map<String, FileVersion> now = versions(files);
       Map<String, Optional<FileVersion>> known = registry.knownVersions();
       now.forEach(
           (name, version) -> {
@@ -71,6 +71,12 @@ final class ModelFolderWatcher implements AutoCloseable {
       // a folder briefly unreadable (being remounted) must not end the watch
       LOG.warn("could not look at the model folder {}: {}", folder, e.toString());
     }
+  }
+
+  private static Map<String, FileVersion> versions(Map<String, Path> files) {
+    Map<String, FileVersion> versions = new HashMap<>();
+    files.forEach((name, file) -> FileVersion.of(file).ifPresent(v -> versions.put(name, v)));
+    return versions;
   }
 
   @Override
