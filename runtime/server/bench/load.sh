@@ -13,7 +13,7 @@
 # from launch to ready and the peak resident memory under load. The model is the repository's
 # models/reslt-mnist-lt.onnx, or, when it is not there yet, a fixture CNN of realistic size
 # (107k parameters) built by the test sources. The server runs through its launcher,
-# runtime/server/bin/reslt-server (-Xmx256m -XX:+UseSerialGC, MALLOC_ARENA_MAX=2; JAVA_OPTS
+# runtime/server/bin/reslt-server (-Xmx256m -Xms64m -XX:+UseSerialGC, MALLOC_ARENA_MAX=2; JAVA_OPTS
 # replaces the JVM options). Ready time and peak memory are for two models loaded. Bounded: every wrk run has a fixed duration and the server is stopped on
 # exit, error or interrupt. Results: bench/results/latest.md.
 #
@@ -195,7 +195,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
-  echo "- server: bin/reslt-server, JVM options: ${JAVA_OPTS:-launcher defaults (-Xmx256m -XX:+UseSerialGC)}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
+  echo "- server: bin/reslt-server, JVM options: ${JAVA_OPTS:-launcher defaults (-Xmx256m -Xms64m -XX:+UseSerialGC)}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
   echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"
