@@ -32,6 +32,7 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -203,7 +204,7 @@ final class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceS
       String model,
       String method,
       Supplier<CompletableFuture<R>> start,
-      java.util.function.Function<R, T> reply) {
+      Function<R, T> reply) {
     long begin = System.nanoTime();
     CompletableFuture<R> running;
     try {

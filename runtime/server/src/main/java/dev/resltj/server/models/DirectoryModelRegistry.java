@@ -10,6 +10,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -190,27 +191,25 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
 
   @Override
   public CompletableFuture<ModelStatus> load(String name) {
-    Entry entry = entries.get(name);
-    if (entry == null) {
-      Path file = fileInFolder(name);
-      entry = entries.computeIfAbsent(name, n -> new Entry(n, file, false));
-    }
-    Entry target = entry;
-    return submit(name, () -> loadNow(target));
+    Entry known = entries.get(name);
+    Path file = known != null ? known.file : fileInFolder(name);
+    return submit(name, () -> loadNow(entryFor(name, file)));
   }
 
   @Override
   public CompletableFuture<ModelStatus> unload(String name) {
-    Entry entry = entry(name, Optional.empty());
-    return submit(name, () -> unloadNow(entry, "unloaded through the repository API"));
+    entry(name, Optional.empty()); // unknown names fail at once
+    return submit(
+        name,
+        () -> unloadNow(entry(name, Optional.empty()), "unloaded through the repository API"));
   }
 
   /** The watch saw a new or changed file, stable since its last look. */
   void fileChanged(String name, Path file, FileVersion version) {
-    Entry entry = entries.computeIfAbsent(name, n -> new Entry(n, file, false));
-    entry.version = Optional.of(version); // seen: not reported again until it changes
+    entryFor(name, file).version =
+        Optional.of(version); // seen: not reported again until it changes
     LOG.info("model file {} is new or changed: loading it", file);
-    submit(name, () -> loadNow(entry))
+    submit(name, () -> loadNow(entryFor(name, file)))
         .exceptionally(failure -> null); // logged and in the model's status already
   }
 
@@ -224,16 +223,26 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
     submit(
             name,
             () -> {
-              ModelStatus status = unloadNow(entry, "its file was removed");
-              entries.remove(name, entry);
-              return status;
+              if (!entries.remove(name, entry)) {
+                return entry.status(); // removed already (the watch reported it twice)
+              }
+              return unloadNow(entry, "its file was removed");
             })
         .exceptionally(failure -> null);
   }
 
+  /**
+   * The entry of a name, made when the name is new. Tasks look it up when they run, so a load
+   * queued behind the removal of the same name makes a new entry instead of filling the removed
+   * one.
+   */
+  private Entry entryFor(String name, Path file) {
+    return entries.computeIfAbsent(name, n -> new Entry(n, file, false));
+  }
+
   /** The version of each model's file that was last loaded or seen by the watch, by name. */
   Map<String, Optional<FileVersion>> knownVersions() {
-    Map<String, Optional<FileVersion>> versions = new java.util.HashMap<>();
+    Map<String, Optional<FileVersion>> versions = new HashMap<>();
     entries.values().forEach(e -> versions.put(e.name, e.version));
     return versions;
   }
