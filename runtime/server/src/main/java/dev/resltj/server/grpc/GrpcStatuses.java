@@ -9,6 +9,7 @@ import dev.resltj.server.batching.RequestTooLargeException;
 import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ModelLoadFailedException;
 import dev.resltj.server.models.ModelNotReadyException;
+import dev.resltj.server.models.RegistryClosedException;
 import dev.resltj.server.models.ServerNotReadyException;
 import dev.resltj.server.models.UnknownModelException;
 import dev.resltj.server.models.UnknownVersionException;
@@ -37,7 +38,8 @@ final class GrpcStatuses {
     } else if (e instanceof QueueFullException
         || e instanceof ModelNotReadyException
         || e instanceof ServerNotReadyException
-        || e instanceof BatcherClosedException) {
+        || e instanceof BatcherClosedException
+        || e instanceof RegistryClosedException) {
       status = Status.UNAVAILABLE;
     } else if (e instanceof DeadlineExceededException) {
       status = Status.DEADLINE_EXCEEDED;

@@ -268,14 +268,14 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
             }
           });
     } catch (RejectedExecutionException e) {
-      done.completeExceptionally(new ModelLoadFailedException(name, "the server is shutting down"));
+      done.completeExceptionally(new RegistryClosedException(name));
     }
     return done;
   }
 
   private ModelStatus loadNow(Entry entry) {
     if (closing) {
-      throw new ModelLoadFailedException(entry.name, "the server is shutting down");
+      throw new RegistryClosedException(entry.name);
     }
     long start = System.nanoTime();
     entry.version = FileVersion.of(entry.file);
@@ -309,7 +309,7 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
     synchronized (entry) {
       if (closing) {
         model.close();
-        throw new ModelLoadFailedException(entry.name, "the server is shutting down");
+        throw new RegistryClosedException(entry.name);
       }
       old = entry.model;
       entry.model = model;
