@@ -48,7 +48,7 @@ async function send(url, options = {}) {
 
 const modelPath = (name) => `/v1/models/${encodeURIComponent(name)}`;
 
-/** [{name, state: loading | ready | failed, reason?}] */
+/** [{name, state: loading | ready | failed | unloaded, reason?}] */
 export const listModels = () => send('/v1/models');
 
 /** The model card: labels, class_counts, groups, input, method, alpha, branch_style, metrics. */

@@ -19,7 +19,15 @@ class PackageDependenciesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/resltj/server");
 
   @ParameterizedTest
-  @CsvSource({"models, error", "models, api", "batching, models", "api, error"})
+  @CsvSource({
+    "models, error",
+    "models, api",
+    "models, repository",
+    "batching, models",
+    "api, error",
+    "repository, grpc",
+    "repository, inference"
+  })
   void packageDoesNotImportTheOther(String from, String to) throws IOException {
     List<String> offending;
     try (Stream<Path> files = Files.list(SOURCES.resolve(from))) {

@@ -11,8 +11,9 @@ import java.util.Locale;
  * One entry of {@code GET /v1/models}.
  *
  * @param name the model's name in URLs
- * @param state {@code loading}, {@code ready} or {@code failed}
- * @param reason why it failed
+ * @param state {@code loading}, {@code ready}, {@code failed} or {@code unloaded}
+ * @param reason why it failed or was unloaded; for a ready model, why its replacement did not load
+ *     (it serves the file loaded before)
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,7 +22,7 @@ public record ModelSummary(
     @Schema(example = "reslt-mnist-lt") String name,
     @Schema(
             example = "ready",
-            allowableValues = {"loading", "ready", "failed"})
+            allowableValues = {"loading", "ready", "failed", "unloaded"})
         String state,
     @Nullable String reason) {
 

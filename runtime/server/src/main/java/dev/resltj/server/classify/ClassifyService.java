@@ -39,7 +39,7 @@ public final class ClassifyService {
   public CompletableFuture<ClassifyResponse> classify(
       String modelName, byte[] image, Optional<Integer> topK) {
     long start = System.nanoTime();
-    LoadedModel model = registry.require(modelName, Optional.empty());
+    registry.require(modelName, Optional.empty()); // 404 or 503 before any complaint about the body
     int k = topK.orElse(settings.defaultTopK());
     if (k < 1) {
       throw new InvalidRequestException("top_k is " + k + ": expected at least 1");
@@ -49,7 +49,8 @@ public final class ClassifyService {
           "the image is empty: send PNG, JPEG, BMP or GIF bytes as the body or as a multipart"
               + " file");
     }
-    try (LoadedModel.Incoming incoming = model.announce()) {
+    try (LoadedModel.Incoming incoming = registry.announce(modelName, Optional.empty())) {
+      LoadedModel model = incoming.model();
       ImageRows rows;
       decodes.acquireUninterruptibly(); // this runs on the blocking pool: waiting is fine here
       try {

@@ -1,6 +1,8 @@
 package dev.resltj.server.grpc;
 
+import dev.resltj.server.repository.RepositoryAccess;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -26,11 +28,14 @@ public final class GrpcServer implements ApplicationEventListener<ServerStartupE
 
   private final GrpcSettings settings;
   private final InferenceGrpcService service;
+  private final RepositoryAccess repositoryAccess;
   private volatile Server server;
 
-  GrpcServer(GrpcSettings settings, InferenceGrpcService service) {
+  GrpcServer(
+      GrpcSettings settings, InferenceGrpcService service, RepositoryAccess repositoryAccess) {
     this.settings = settings;
     this.service = service;
+    this.repositoryAccess = repositoryAccess;
   }
 
   @Override
@@ -42,7 +47,8 @@ public final class GrpcServer implements ApplicationEventListener<ServerStartupE
       server =
           NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
               .maxInboundMessageSize(settings.maxMessageSize())
-              .addService(service)
+              .addService(
+                  ServerInterceptors.intercept(service, new RepositoryGuard(repositoryAccess)))
               .build()
               .start();
     } catch (IOException e) {

@@ -7,7 +7,9 @@ import dev.resltj.server.batching.DeadlineExceededException;
 import dev.resltj.server.batching.QueueFullException;
 import dev.resltj.server.batching.RequestTooLargeException;
 import dev.resltj.server.error.InvalidRequestException;
+import dev.resltj.server.models.ModelLoadFailedException;
 import dev.resltj.server.models.ModelNotReadyException;
+import dev.resltj.server.models.RegistryClosedException;
 import dev.resltj.server.models.ServerNotReadyException;
 import dev.resltj.server.models.UnknownModelException;
 import dev.resltj.server.models.UnknownVersionException;
@@ -27,14 +29,17 @@ final class GrpcStatuses {
     Status status;
     if (e instanceof UnknownModelException || e instanceof UnknownVersionException) {
       status = Status.NOT_FOUND;
-    } else if (e instanceof InvalidRequestException || e instanceof InvalidInputException) {
+    } else if (e instanceof InvalidRequestException
+        || e instanceof InvalidInputException
+        || e instanceof ModelLoadFailedException) {
       status = Status.INVALID_ARGUMENT;
     } else if (e instanceof RequestTooLargeException) {
       status = Status.RESOURCE_EXHAUSTED;
     } else if (e instanceof QueueFullException
         || e instanceof ModelNotReadyException
         || e instanceof ServerNotReadyException
-        || e instanceof BatcherClosedException) {
+        || e instanceof BatcherClosedException
+        || e instanceof RegistryClosedException) {
       status = Status.UNAVAILABLE;
     } else if (e instanceof DeadlineExceededException) {
       status = Status.DEADLINE_EXCEEDED;

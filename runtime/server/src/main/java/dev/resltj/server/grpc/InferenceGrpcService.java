@@ -7,6 +7,12 @@ import dev.resltj.server.grpc.v2.ModelMetadataRequest;
 import dev.resltj.server.grpc.v2.ModelMetadataResponse;
 import dev.resltj.server.grpc.v2.ModelReadyRequest;
 import dev.resltj.server.grpc.v2.ModelReadyResponse;
+import dev.resltj.server.grpc.v2.RepositoryIndexRequest;
+import dev.resltj.server.grpc.v2.RepositoryIndexResponse;
+import dev.resltj.server.grpc.v2.RepositoryModelLoadRequest;
+import dev.resltj.server.grpc.v2.RepositoryModelLoadResponse;
+import dev.resltj.server.grpc.v2.RepositoryModelUnloadRequest;
+import dev.resltj.server.grpc.v2.RepositoryModelUnloadResponse;
 import dev.resltj.server.grpc.v2.ServerLiveRequest;
 import dev.resltj.server.grpc.v2.ServerLiveResponse;
 import dev.resltj.server.grpc.v2.ServerMetadataRequest;
@@ -19,11 +25,14 @@ import dev.resltj.server.inference.ModelMetadata;
 import dev.resltj.server.inference.ServerMetadata;
 import dev.resltj.server.inference.TensorMetadata;
 import dev.resltj.server.metrics.RequestMeters;
+import dev.resltj.server.repository.ModelIndexEntry;
+import dev.resltj.server.repository.ModelRepository;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +45,13 @@ final class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceS
   private static final String ENDPOINT = "/inference.GRPCInferenceService/";
 
   private final InferenceService inference;
+  private final ModelRepository repository;
   private final RequestMeters meters;
 
-  InferenceGrpcService(InferenceService inference, RequestMeters meters) {
+  InferenceGrpcService(
+      InferenceService inference, ModelRepository repository, RequestMeters meters) {
     this.inference = inference;
+    this.repository = repository;
     this.meters = meters;
   }
 
@@ -135,6 +147,79 @@ final class InferenceGrpcService extends GRPCInferenceServiceGrpc.GRPCInferenceS
             return;
           }
           succeed(observer, model, "ModelInfer", start, answer);
+        });
+  }
+
+  // The repository calls: RepositoryGuard has let them through (enabled, token checked).
+
+  @Override
+  public void repositoryIndex(
+      RepositoryIndexRequest request, StreamObserver<RepositoryIndexResponse> observer) {
+    answer(
+        observer,
+        null,
+        "RepositoryIndex",
+        () -> {
+          RepositoryIndexResponse.Builder b = RepositoryIndexResponse.newBuilder();
+          for (ModelIndexEntry e : repository.index(request.getReady())) {
+            b.addModels(
+                RepositoryIndexResponse.ModelIndex.newBuilder()
+                    .setName(e.name())
+                    .setVersion(e.version())
+                    .setState(e.state())
+                    .setReason(e.reason()));
+          }
+          return b.build();
+        });
+  }
+
+  @Override
+  public void repositoryModelLoad(
+      RepositoryModelLoadRequest request, StreamObserver<RepositoryModelLoadResponse> observer) {
+    String model = request.getModelName();
+    later(
+        observer,
+        model,
+        "RepositoryModelLoad",
+        () -> repository.load(model, request.getParametersMap().keySet()),
+        done -> RepositoryModelLoadResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void repositoryModelUnload(
+      RepositoryModelUnloadRequest request,
+      StreamObserver<RepositoryModelUnloadResponse> observer) {
+    String model = request.getModelName();
+    later(
+        observer,
+        model,
+        "RepositoryModelUnload",
+        () -> repository.unload(model, request.getParametersMap().keySet()),
+        done -> RepositoryModelUnloadResponse.getDefaultInstance());
+  }
+
+  /** A call answered when {@code start}'s future completes. */
+  private <R, T> void later(
+      StreamObserver<T> observer,
+      String model,
+      String method,
+      Supplier<CompletableFuture<R>> start,
+      Function<R, T> reply) {
+    long begin = System.nanoTime();
+    CompletableFuture<R> running;
+    try {
+      running = start.get();
+    } catch (RuntimeException e) {
+      fail(observer, model, method, begin, e);
+      return;
+    }
+    running.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            fail(observer, model, method, begin, failure);
+          } else {
+            succeed(observer, model, method, begin, reply.apply(value));
+          }
         });
   }
 

@@ -11,6 +11,7 @@ import dev.resltj.server.models.ModelNotReadyException;
 import dev.resltj.server.models.ModelRegistry;
 import dev.resltj.server.models.RequestResult;
 import dev.resltj.server.models.RequestTensor;
+import dev.resltj.server.repository.RepositoryAccess;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,15 +32,19 @@ public final class InferenceService {
   private static final String BYTES = "BYTES";
 
   private final ModelRegistry registry;
+  private final List<String> extensions;
 
-  InferenceService(ModelRegistry registry) {
+  InferenceService(ModelRegistry registry, RepositoryAccess repository) {
     this.registry = registry;
+    this.extensions =
+        repository.enabled()
+            ? List.of("classification", "binary_tensor_data", "model_repository")
+            : List.of("classification", "binary_tensor_data");
   }
 
   /** {@code GET /v2} and gRPC's ServerMetadata: name, version and protocol extensions. */
   public ServerMetadata serverMetadata() {
-    return new ServerMetadata(
-        "reslt-server", ServerVersion.get(), List.of("classification", "binary_tensor_data"));
+    return new ServerMetadata("reslt-server", ServerVersion.get(), extensions);
   }
 
   /** Whether every model is loaded and warm. */
@@ -80,8 +85,7 @@ public final class InferenceService {
    */
   public CompletableFuture<InferenceResponse> infer(
       String name, Optional<String> version, byte[] body, OptionalInt headerLength) {
-    LoadedModel model = registry.require(name, version);
-    try (LoadedModel.Incoming incoming = model.announce()) {
+    try (LoadedModel.Incoming incoming = registry.announce(name, version)) {
       InferenceRequest request;
       if (headerLength.isPresent()) {
         int length = headerLength.getAsInt();
@@ -99,7 +103,7 @@ public final class InferenceService {
       } else {
         request = InferenceRequestParser.parse(body);
       }
-      return run(model, incoming, request);
+      return run(incoming, request);
     }
   }
 
@@ -109,14 +113,14 @@ public final class InferenceService {
    */
   public CompletableFuture<InferenceResponse> infer(
       String name, Optional<String> version, InferenceRequest request) {
-    LoadedModel model = registry.require(name, version);
-    try (LoadedModel.Incoming incoming = model.announce()) {
-      return run(model, incoming, request);
+    try (LoadedModel.Incoming incoming = registry.announce(name, version)) {
+      return run(incoming, request);
     }
   }
 
   private static CompletableFuture<InferenceResponse> run(
-      LoadedModel model, LoadedModel.Incoming incoming, InferenceRequest request) {
+      LoadedModel.Incoming incoming, InferenceRequest request) {
+    LoadedModel model = incoming.model();
     ImageRows images = readInput(model, request.inputs());
     List<Wanted> wanted = readOutputs(model, request.outputs(), request.binaryOutputs());
     return incoming.run(images).thenApply(outputs -> respond(model, request.id(), wanted, outputs));

@@ -15,7 +15,9 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Per-model batching metrics over Micrometer. */
 @Singleton
@@ -27,6 +29,7 @@ final class MicrometerModelMetrics implements ModelMetrics {
 
   private final MeterRegistry meters;
   private final double[] batchBuckets;
+  private final Map<String, AtomicReference<LoadedModel>> served = new ConcurrentHashMap<>();
 
   MicrometerModelMetrics(MeterRegistry meters, BatchingSettings batching) {
     this.meters = meters;
@@ -82,9 +85,35 @@ final class MicrometerModelMetrics implements ModelMetrics {
 
   @Override
   public void modelLoaded(LoadedModel model) {
-    Gauge.builder(QUEUE, model, LoadedModel::queuedImages)
-        .description("Images waiting in the model's batching queue")
-        .tag("model", model.name())
-        .register(meters);
+    current(model.name()).set(model);
+  }
+
+  @Override
+  public void modelUnloaded(String model) {
+    current(model).set(null);
+  }
+
+  /**
+   * The model a name's queue gauge reads: registered once per name, it follows reloads instead of
+   * keeping the first model (Micrometer keeps the first registration of a name and tags).
+   */
+  private AtomicReference<LoadedModel> current(String name) {
+    return served.computeIfAbsent(
+        name,
+        n -> {
+          AtomicReference<LoadedModel> ref = new AtomicReference<>();
+          Gauge.builder(
+                  QUEUE,
+                  ref,
+                  r -> {
+                    LoadedModel m = r.get();
+                    return m == null ? 0 : m.queuedImages();
+                  })
+              .description("Images waiting in the model's batching queue")
+              .tag("model", n)
+              .strongReference(true)
+              .register(meters);
+          return ref;
+        });
   }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
 public record BatchingSettings(
     @Bindable(defaultValue = "true") boolean enabled,
     @Nullable List<String> disabledFor,
-    @Bindable(defaultValue = "32") int maxBatchSize,
+    @Bindable(defaultValue = "8") int maxBatchSize,
     @Bindable(defaultValue = "1ms") Duration maxQueueDelay,
     @Bindable(defaultValue = "1024") int maxQueueSize,
     @Bindable(defaultValue = "5s") Duration deadline,

@@ -7,9 +7,23 @@ import dev.resltj.server.batching.BatchObserver;
 import dev.resltj.server.batching.BatchingPolicy;
 import dev.resltj.server.batching.DynamicBatcher;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A model that is loaded and warm: its classifier and the batcher every request goes through. */
+/**
+ * A model that is loaded and warm: its classifier and the batcher every request goes through.
+ *
+ * <p>Counted holds keep a replaced or unloaded model open while requests still use it: the registry
+ * holds one until it {@link #retire()}s the model, and every request one from {@link
+ * #tryAnnounce()} until its answer is complete. The last hold to go closes the model on the
+ * closer's thread (never on a batcher thread, which the close waits for). A request that comes too
+ * late to take a hold gets none and asks the registry again, which by then has the model's
+ * successor.
+ */
 public final class LoadedModel implements AutoCloseable {
   /** Each file is one model version; the protocol still names it. */
   public static final String VERSION = "1";
@@ -17,11 +31,20 @@ public final class LoadedModel implements AutoCloseable {
   private final String name;
   private final ResltClassifier classifier;
   private final DynamicBatcher<ImageRows, RequestResult> batcher;
+  private final Executor closer;
+  private final AtomicInteger holds = new AtomicInteger(1); // the registry's own
+  private final AtomicBoolean retired = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   LoadedModel(
-      String name, ResltClassifier classifier, BatchingPolicy policy, BatchObserver observer) {
+      String name,
+      ResltClassifier classifier,
+      BatchingPolicy policy,
+      BatchObserver observer,
+      Executor closer) {
     this.name = name;
     this.classifier = classifier;
+    this.closer = closer;
     this.batcher =
         DynamicBatcher.start(
             "model '" + name + "'", policy, new ModelBatchHandler(classifier), observer);
@@ -65,40 +88,95 @@ public final class LoadedModel implements AutoCloseable {
   }
 
   /**
-   * Queues images for the model; completes on a batcher thread with every output for exactly these
-   * images.
+   * Announces a request for this model that is being read (parsed or decoded), so that a run being
+   * formed may wait for it, and holds the model open until the request is answered; queue it with
+   * {@link Incoming#run} and close it in any case.
    *
-   * @throws dev.resltj.server.batching.QueueFullException at once when the queue is full
+   * @return empty when the model was retired and has closed or is closing: ask the registry again
    */
-  public CompletableFuture<RequestResult> run(ImageRows images) {
-    return batcher.submit(images, images.count());
+  Optional<Incoming> tryAnnounce() {
+    int n;
+    do {
+      n = holds.get();
+      if (n == 0) {
+        return Optional.empty();
+      }
+    } while (!holds.compareAndSet(n, n + 1));
+    return Optional.of(new Incoming(this, batcher.announce()));
   }
 
   /**
-   * Announces a request for this model that is being read (parsed or decoded), so that a run being
-   * formed may wait for it; queue it with {@link Incoming#run} and close it in any case.
+   * Drops the registry's hold: the model closes once the requests that hold it are answered.
+   * Idempotent.
    */
-  public Incoming announce() {
-    return new Incoming(batcher.announce());
+  void retire() {
+    if (retired.compareAndSet(false, true)) {
+      release();
+    }
   }
 
-  /** A request on its way to the model's queue. */
-  public static final class Incoming implements AutoCloseable {
-    private final DynamicBatcher<ImageRows, RequestResult>.Arrival arrival;
+  private void release() {
+    if (holds.decrementAndGet() == 0) {
+      try {
+        closer.execute(this::close);
+      } catch (RejectedExecutionException e) {
+        close(); // the registry is shutting down and closes what is left itself
+      }
+    }
+  }
 
-    private Incoming(DynamicBatcher<ImageRows, RequestResult>.Arrival arrival) {
+  /** A request on its way to the model's queue, holding the model open. */
+  public static final class Incoming implements AutoCloseable {
+    private final LoadedModel model;
+    private final DynamicBatcher<ImageRows, RequestResult>.Arrival arrival;
+    private boolean held = true; // confined to the caller's thread
+
+    private Incoming(LoadedModel model, DynamicBatcher<ImageRows, RequestResult>.Arrival arrival) {
+      this.model = model;
       this.arrival = arrival;
     }
 
-    /** Queues the images; see {@link LoadedModel#run}. */
-    public CompletableFuture<RequestResult> run(ImageRows images) {
-      return arrival.submit(images, images.count());
+    /** The model this request runs on. */
+    public LoadedModel model() {
+      return model;
     }
 
+    /**
+     * Queues the images; completes on a batcher thread with every output for exactly these images.
+     * The hold passes to the answer: it ends when the returned future completes.
+     *
+     * @throws dev.resltj.server.batching.QueueFullException at once when the queue is full
+     */
+    public CompletableFuture<RequestResult> run(ImageRows images) {
+      if (!held) {
+        throw new IllegalStateException("this request was already queued or closed");
+      }
+      held = false;
+      CompletableFuture<RequestResult> answer;
+      try {
+        answer = arrival.submit(images, images.count());
+      } catch (RuntimeException e) {
+        model.release();
+        throw e;
+      }
+      answer.whenComplete((result, failure) -> model.release());
+      return answer;
+    }
+
+    /** Stops announcing the request and lets go of the model if it was never queued. */
     @Override
     public void close() {
       arrival.close();
+      if (held) {
+        held = false;
+        model.release();
+      }
     }
+  }
+
+  /** Whether the model was closed (its session freed). */
+  boolean isClosed() {
+    return closed.get();
   }
 
   /** Images waiting in this model's queue. */
@@ -111,9 +189,15 @@ public final class LoadedModel implements AutoCloseable {
     return batcher.policy();
   }
 
-  /** Answers every queued request, then frees the model. */
+  /**
+   * Answers every queued request, waits for runs in progress, then frees the model. Idempotent. The
+   * registry calls it directly only on shutdown; otherwise the last hold does.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       batcher.close();
     } finally {

@@ -15,11 +15,17 @@ public interface ModelMetrics {
 
         @Override
         public void modelLoaded(LoadedModel model) {}
+
+        @Override
+        public void modelUnloaded(String model) {}
       };
 
   /** The observer of one model's batcher. */
   BatchObserver batchObserver(String model);
 
-  /** A model became ready: start watching its queue. */
+  /** A model became ready, or its replacement did: watch its queue from now on. */
   void modelLoaded(LoadedModel model);
+
+  /** A model was unloaded: its queue is empty from now on. */
+  void modelUnloaded(String model);
 }

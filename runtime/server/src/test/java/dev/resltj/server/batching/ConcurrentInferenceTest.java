@@ -60,12 +60,12 @@ class ConcurrentInferenceTest extends FixtureServerTest {
     double images = Prometheus.sum(metrics, "reslt_batch_size_images_sum", "model=\"probe\"");
     double alone =
         Prometheus.sum(metrics, "reslt_batch_size_images_bucket", "model=\"probe\"", "le=\"1.0\"");
-    double upTo32 =
-        Prometheus.sum(metrics, "reslt_batch_size_images_bucket", "model=\"probe\"", "le=\"32.0\"");
+    double upToLargest =
+        Prometheus.sum(metrics, "reslt_batch_size_images_bucket", "model=\"probe\"", "le=\"8.0\"");
     assertTrue(images >= REQUESTS, "images run: " + images);
     assertTrue(runs < images, "runs " + runs + " for " + images + " images: nothing was merged");
     assertTrue(alone < runs, "every run held one image");
-    assertEquals(runs, upTo32, "a run held more than 32 images");
+    assertEquals(runs, upToLargest, "a run held more than 8 images, the default largest batch");
     assertTrue(
         Prometheus.sum(
                 metrics,

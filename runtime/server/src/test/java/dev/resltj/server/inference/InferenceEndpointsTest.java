@@ -215,7 +215,7 @@ class InferenceEndpointsTest extends FixtureServerTest {
     assertEquals(0.7, card.get("metrics").get("tail").getDoubleValue(), 1e-9);
     assertEquals("light_on_dark", card.get("input").get("polarity").getStringValue());
     assertTrue(card.get("batching").get("enabled").getBooleanValue());
-    assertEquals(32, card.get("batching").get("max_batch_size").getIntValue());
+    assertEquals(8, card.get("batching").get("max_batch_size").getIntValue());
   }
 
   private static float[][] one(int c) {

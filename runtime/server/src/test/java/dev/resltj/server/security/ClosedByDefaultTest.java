@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.resltj.server.fixtures.FixtureModels;
 import dev.resltj.server.fixtures.FixtureServerTest;
+import dev.resltj.server.fixtures.Grpc;
+import dev.resltj.server.fixtures.Http;
+import dev.resltj.server.grpc.GrpcServer;
+import dev.resltj.server.grpc.v2.RepositoryIndexRequest;
+import dev.resltj.server.grpc.v2.RepositoryModelUnloadRequest;
+import io.grpc.Status;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -48,6 +54,7 @@ class ClosedByDefaultTest extends FixtureServerTest {
           "GET /prometheus");
 
   @Inject Router router;
+  @Inject GrpcServer grpcServer;
 
   ClosedByDefaultTest() {
     super(Map.of("probe.onnx", FixtureModels.probe()));
@@ -55,9 +62,20 @@ class ClosedByDefaultTest extends FixtureServerTest {
 
   @Test
   void noRegisteredRouteOutsideTheAllowedListAnswersAnAnonymousCaller() {
-    List<String> routes = registeredRoutes();
+    List<String> routes = registeredRoutes(router);
     assertTrue(routes.contains("POST /v2/models/{name}/infer"), "the walk sees the routes");
 
+    assertEquals(
+        List.of(),
+        openToAnonymousCallers(routes, http),
+        "routes open to anonymous callers that are not on the list");
+  }
+
+  /**
+   * Sends every route outside {@link #ALLOWED} as an anonymous caller would, path variables filled
+   * in, and returns those that answered anything but 401, 403 or 404, with the status.
+   */
+  static List<String> openToAnonymousCallers(List<String> routes, Http http) {
     List<String> open = new ArrayList<>();
     for (String route : routes) {
       if (isAllowed(route)) {
@@ -70,12 +88,12 @@ class ClosedByDefaultTest extends FixtureServerTest {
         open.add(route + " -> " + status);
       }
     }
-    assertEquals(List.of(), open, "routes open to anonymous callers that are not on the list");
+    return open;
   }
 
   @Test
   void everyRegisteredRouteIsOnTheAllowedList() {
-    Set<String> unexpected = new TreeSet<>(registeredRoutes());
+    Set<String> unexpected = new TreeSet<>(registeredRoutes(router));
     unexpected.removeIf(ClosedByDefaultTest::isAllowed);
 
     assertEquals(
@@ -95,7 +113,10 @@ class ClosedByDefaultTest extends FixtureServerTest {
     "GET, /env",
     "GET, /metrics",
     "POST, /stop",
-    "GET, /caches"
+    "GET, /caches",
+    "POST, /v2/repository/index",
+    "POST, /v2/repository/models/probe/load",
+    "POST, /v2/repository/models/probe/unload"
   })
   void managementEndpointIsNotServed(String method, String path) {
     var r = http.send(method, path);
@@ -105,17 +126,35 @@ class ClosedByDefaultTest extends FixtureServerTest {
   }
 
   @Test
+  void repositoryCallsDoNotExistOnGrpc() {
+    try (Grpc grpc = new Grpc(grpcServer.port())) {
+      Grpc.assertStatus(
+          Status.Code.UNIMPLEMENTED,
+          "Method not found",
+          () -> grpc.stub.repositoryIndex(RepositoryIndexRequest.getDefaultInstance()));
+      Grpc.assertStatus(
+          Status.Code.UNIMPLEMENTED,
+          "Method not found",
+          () ->
+              grpc.withToken("any-token-0123456789abcdef")
+                  .repositoryModelUnload(
+                      RepositoryModelUnloadRequest.newBuilder().setModelName("probe").build()));
+    }
+    assertEquals(200, http.get("/v2/models/probe/ready").status());
+  }
+
+  @Test
   void healthAndPrometheusStayOpen() {
     assertEquals(200, http.get("/health").status());
     assertEquals(200, http.get("/health/readiness").status());
     assertEquals(200, http.get("/prometheus").status());
   }
 
-  private static boolean isAllowed(String route) {
+  static boolean isAllowed(String route) {
     return ALLOWED.contains(route.startsWith("HEAD ") ? "GET " + route.substring(5) : route);
   }
 
-  private List<String> registeredRoutes() {
+  static List<String> registeredRoutes(Router router) {
     return router.uriRoutes().map(ClosedByDefaultTest::describe).distinct().sorted().toList();
   }
 
