@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.List;
 
 /**
- * The network's input and the normalisation it applies itself, per channel {@code c}: {@code y =
- * (x / maxValue - mean[c]) / std[c]}. Inputs are raw pixel values (0..maxValue) so the exported
- * graph carries its own normalisation and callers never re-implement it.
+ * The network's input and the normalisation it applies itself, per channel {@code c}: {@code y = (x
+ * / maxValue - mean[c]) / std[c]}. Inputs are raw pixel values (0..maxValue) so the exported graph
+ * carries its own normalisation and callers never re-implement it.
  *
  * <p>{@code mean} and {@code std} hold one value per channel. Run folders written before colour
  * support hold a single number for each; it is read as a one-element list.

@@ -2,6 +2,7 @@ package dev.resltj.trainer.training;
 
 import dev.resltj.trainer.model.BranchStyle;
 import dev.resltj.trainer.model.Initialization;
+import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.model.MnistTrunk;
 import dev.resltj.trainer.model.NetworkPresets;
 import dev.resltj.trainer.model.NetworkSpec;
@@ -51,7 +52,15 @@ public record NetworkChoice(
     return style(branchStyle);
   }
 
-  /** The network as data. */
+  /** The network for {@code input} images of {@code numClasses} classes, as data. */
+  public NetworkSpec toSpec(InputSpec input, int numClasses) {
+    return preset.equals(NetworkPresets.REFERENCE)
+        ? NetworkPresets.reference(style(), input, numClasses)
+        : NetworkPresets.mnist(
+            new MnistTrunk(width, convsPerStage, batchNorm), style(), input, numClasses);
+  }
+
+  /** The network for MNIST, as data. */
   public NetworkSpec toSpec() {
     return preset.equals(NetworkPresets.REFERENCE)
         ? NetworkPresets.reference(style())

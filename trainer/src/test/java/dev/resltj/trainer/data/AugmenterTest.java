@@ -96,9 +96,9 @@ class AugmenterTest {
   @Test
   void rejectsUnknownAugmentation() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("flip"));
+        assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("wobble"));
 
-    assertThat(e.getMessage()).contains("'flip'").contains("shift=PIXELS,rotate=DEGREES");
+    assertThat(e.getMessage()).contains("'wobble'").contains("shift=PIXELS,rotate=DEGREES");
   }
 
   @Test

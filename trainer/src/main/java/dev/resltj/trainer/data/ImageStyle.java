@@ -1,0 +1,25 @@
+package dev.resltj.trainer.data;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * What the images look like, for whoever prepares a user's image for the model: a drawing or
+ * scanned digit must become light strokes on black (the MNIST family), a photo is used as it is.
+ */
+public enum ImageStyle {
+  /** Light digits, strokes or objects centred on a black background (MNIST, Fashion-MNIST). */
+  LINE_ART("line-art"),
+  /** Photographs: no polarity change, the colours as they are. */
+  PHOTO("photo");
+
+  private final String id;
+
+  ImageStyle(String id) {
+    this.id = id;
+  }
+
+  @JsonValue
+  public String id() {
+    return id;
+  }
+}
