@@ -441,6 +441,16 @@ public final class TrainCommand implements Callable<Integer> {
     Integer loaderThreads;
 
     @Option(
+        names = "--cache-mb",
+        paramLabel = "MB",
+        defaultValue = "256",
+        description =
+            "folder and list: decoded images up to MB megabytes are held in memory; larger sets"
+                + " are decoded from disk batch by batch, ahead of the step (default:"
+                + " ${DEFAULT-VALUE}).")
+    int cacheMegabytes;
+
+    @Option(
         names = "--labels",
         paramLabel = "L0,L1",
         split = ",",
@@ -672,7 +682,8 @@ public final class TrainCommand implements Callable<Integer> {
                 data.imageSize,
                 data.normalize,
                 data.skipBadImages,
-                data.loaderThreads != null ? data.loaderThreads : DecodeWorkers.defaultThreads()));
+                data.loaderThreads != null ? data.loaderThreads : DecodeWorkers.defaultThreads(),
+                data.cacheMegabytes));
   }
 
   private static String string(Path p) {

@@ -152,7 +152,10 @@ public record ImageIndex(List<ImageEntry> entries, List<String> classNames) {
                   + ": unknown label "
                   + label
                   + (classNames.isPresent()
-                      ? ": the class names file names " + classNames.get().size() + " classes"
+                      ? ": the data has "
+                          + classNames.get().size()
+                          + " classes, 0.."
+                          + (classNames.get().size() - 1)
                       : ": labels are 0 or more"));
         }
         Path file = dataDir.resolve(path).normalize();

@@ -35,6 +35,8 @@ import java.util.Optional;
  *     measure them on the training images (the MNIST family uses MNIST's published values)
  * @param skipBadImages count and leave out unreadable images instead of stopping
  * @param loaderThreads image decoding threads for folder and list data
+ * @param cacheMegabytes folder and list data: decoded images up to this size are held in memory, a
+ *     larger set is decoded from its files batch by batch (0: always from the files)
  */
 public record SplitSettings(
     DatasetKind dataset,
@@ -53,7 +55,12 @@ public record SplitSettings(
     Integer imageSize,
     String normalize,
     boolean skipBadImages,
-    int loaderThreads) {
+    int loaderThreads,
+    int cacheMegabytes) {
+
+  /** The default of {@code cacheMegabytes}. */
+  public static final int DEFAULT_CACHE_MEGABYTES =
+      (int) (SourceSettings.DEFAULT_CACHE_BYTES >> 20);
 
   public SplitSettings {
     // run.json files from before other data sources hold MNIST runs
@@ -87,7 +94,8 @@ public record SplitSettings(
         channels,
         imageSize,
         skipBadImages,
-        loaderThreads);
+        loaderThreads,
+        cacheMegabytes);
   }
 
   /** The MNIST settings of earlier versions: {@code dataDir}, {@code profile}, and the rest. */
@@ -115,7 +123,8 @@ public record SplitSettings(
         null,
         null,
         false,
-        1);
+        1,
+        DEFAULT_CACHE_MEGABYTES);
   }
 
   /** What the data loader needs. */
@@ -130,7 +139,8 @@ public record SplitSettings(
         channels,
         imageSize,
         skipBadImages,
-        loaderThreads);
+        loaderThreads,
+        cacheMegabytes);
   }
 
   private static SourceSettings source(
@@ -143,7 +153,11 @@ public record SplitSettings(
       Integer channels,
       Integer imageSize,
       boolean skipBadImages,
-      int loaderThreads) {
+      int loaderThreads,
+      int cacheMegabytes) {
+    if (cacheMegabytes < 0) {
+      throw new IllegalArgumentException("--cache-mb must be >= 0, got " + cacheMegabytes);
+    }
     return new SourceSettings(
         dataset,
         Path.of(dataDir),
@@ -155,7 +169,7 @@ public record SplitSettings(
         Optional.ofNullable(imageSize),
         skipBadImages,
         loaderThreads,
-        SourceSettings.DEFAULT_CACHE_BYTES);
+        (long) cacheMegabytes << 20);
   }
 
   private static Optional<Path> path(String p) {
