@@ -22,4 +22,15 @@ public enum ImageStyle {
   public String id() {
     return id;
   }
+
+  @com.fasterxml.jackson.annotation.JsonCreator
+  public static ImageStyle fromId(String id) {
+    for (ImageStyle s : values()) {
+      if (s.id.equals(id)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown image style '" + id + "': expected line-art or photo");
+  }
 }

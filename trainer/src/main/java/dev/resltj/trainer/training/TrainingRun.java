@@ -208,10 +208,14 @@ public final class TrainingRun {
     }
   }
 
-  /** {@code run.json}, {@code split.json} and {@code provenance.json}, written once. */
+  /**
+   * {@code run.json}, {@code split.json}, {@code dataset.json} and {@code provenance.json}, written
+   * once.
+   */
   private void writeRecords(RunData data, Device device) throws IOException {
     JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
     data.split().write(runDir.resolve(RunFolders.SPLIT_FILE));
+    JsonFiles.write(runDir.resolve(RunFolders.DATASET_FILE), data.description());
     ObjectNode provenance = JsonFiles.mapper().valueToTree(Provenance.capture(data.files()));
     provenance.put("device", device.toString());
     JsonFiles.write(runDir.resolve(RunFolders.PROVENANCE_FILE), provenance);

@@ -8,8 +8,11 @@ import dev.resltj.trainer.cli.CliRunner;
 import dev.resltj.trainer.cli.ExitCodes;
 import dev.resltj.trainer.cli.ResltTrainCommand;
 import dev.resltj.trainer.data.ColourImages;
+import dev.resltj.trainer.data.DatasetDescription;
+import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.ImageDecoder;
 import dev.resltj.trainer.data.ImageEntry;
+import dev.resltj.trainer.data.ImageStyle;
 import dev.resltj.trainer.evaluation.EvaluationReport;
 import dev.resltj.trainer.storage.JsonFiles;
 import java.nio.file.Files;
@@ -88,6 +91,17 @@ class OwnImagesTrainingIT {
     assertThat(config.labels()).containsExactlyElementsOf(ColourImages.CLASSES);
     assertThat(config.training().augmentation().cliForm()).isEqualTo("cifar");
     assertThat(Files.readString(run.resolve("split.json"))).contains("fraction-of-training");
+    DatasetDescription data = JsonFiles.read(run.resolve("dataset.json"), DatasetDescription.class);
+    assertThat(data)
+        .isEqualTo(
+            new DatasetDescription(
+                "shapes",
+                DatasetKind.FOLDER,
+                ColourImages.CLASSES,
+                3,
+                SIZE,
+                SIZE,
+                ImageStyle.PHOTO));
     assertRuntimeAgreesWithReport(run);
   }
 
