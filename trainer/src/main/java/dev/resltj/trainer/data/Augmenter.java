@@ -37,6 +37,85 @@ public final class Augmenter {
     double maxDeg = settings.maxRotationDegrees();
     double degrees = maxDeg == 0 ? 0 : (rng.nextDouble() * 2 - 1) * maxDeg;
     transform(image, offset, dx, dy, degrees);
+    // drawn after the shift and rotation, so those stay the draws of runs made before crops
+    if (settings.minCropScale() > 0) {
+      randomResizedCrop(image, offset, rng);
+    }
+    if (settings.flip() && rng.nextBoolean()) {
+      flipHorizontally(image, offset);
+    }
+  }
+
+  /**
+   * torchvision's RandomResizedCrop on the decoded image: up to ten tries at an area of {@code
+   * minCropScale..1} and a log-uniform aspect ratio of 3/4..4/3; when none fits, the whole image.
+   * The crop is stretched back to the full size bilinearly.
+   */
+  private void randomResizedCrop(float[] image, int offset, Random rng) {
+    double area = (double) height * width;
+    double logLow = Math.log(3.0 / 4);
+    double logHigh = Math.log(4.0 / 3);
+    int cropW = width;
+    int cropH = height;
+    int top = 0;
+    int left = 0;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      double target =
+          area * (settings.minCropScale() + rng.nextDouble() * (1 - settings.minCropScale()));
+      double ratio = Math.exp(logLow + rng.nextDouble() * (logHigh - logLow));
+      int w = (int) Math.round(Math.sqrt(target * ratio));
+      int h = (int) Math.round(Math.sqrt(target / ratio));
+      if (w > 0 && h > 0 && w <= width && h <= height) {
+        cropW = w;
+        cropH = h;
+        top = rng.nextInt(height - h + 1);
+        left = rng.nextInt(width - w + 1);
+        break;
+      }
+    }
+    if (cropW == width && cropH == height) {
+      return;
+    }
+    int plane = height * width;
+    System.arraycopy(image, offset, scratch, 0, channels * plane);
+    float scaleX = (float) cropW / width;
+    float scaleY = (float) cropH / height;
+    for (int y = 0; y < height; y++) {
+      // pixel centres map onto pixel centres, as align_corners=False does
+      float sy = Math.max(0f, Math.min(cropH - 1f, (y + 0.5f) * scaleY - 0.5f)) + top;
+      int y0 = (int) sy;
+      int y1 = Math.min(y0 + 1, top + cropH - 1);
+      float fy = sy - y0;
+      for (int x = 0; x < width; x++) {
+        float sx = Math.max(0f, Math.min(cropW - 1f, (x + 0.5f) * scaleX - 0.5f)) + left;
+        int x0 = (int) sx;
+        int x1 = Math.min(x0 + 1, left + cropW - 1);
+        float fx = sx - x0;
+        for (int c = 0; c < channels; c++) {
+          int base = c * plane;
+          float a = scratch[base + y0 * width + x0];
+          float b = scratch[base + y0 * width + x1];
+          float d = scratch[base + y1 * width + x0];
+          float e = scratch[base + y1 * width + x1];
+          float row0 = a + (b - a) * fx;
+          float row1 = d + (e - d) * fx;
+          image[offset + base + y * width + x] = row0 + (row1 - row0) * fy;
+        }
+      }
+    }
+  }
+
+  private void flipHorizontally(float[] image, int offset) {
+    for (int c = 0; c < channels; c++) {
+      for (int y = 0; y < height; y++) {
+        int row = offset + (c * height + y) * width;
+        for (int i = 0, j = width - 1; i < j; i++, j--) {
+          float t = image[row + i];
+          image[row + i] = image[row + j];
+          image[row + j] = t;
+        }
+      }
+    }
   }
 
   /** Shifts by {@code (dx, dy)} pixels, then rotates by {@code degrees} about the centre. */

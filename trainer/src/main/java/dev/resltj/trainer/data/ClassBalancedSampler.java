@@ -47,7 +47,7 @@ public final class ClassBalancedSampler implements BatchSampler {
   }
 
   public static ClassBalancedSampler of(
-      LabeledImages images, int batchSize, PartialBatch partial, long seed) {
+      ImageSet images, int batchSize, PartialBatch partial, long seed) {
     int[] counts = images.classCounts();
     int nonEmpty = 0;
     for (int n : counts) {

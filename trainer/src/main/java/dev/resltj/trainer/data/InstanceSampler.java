@@ -53,7 +53,7 @@ public final class InstanceSampler implements BatchSampler {
 
   /** Every image of {@code images}. */
   public static InstanceSampler of(
-      LabeledImages images, int batchSize, PartialBatch partial, long seed) {
+      ImageSet images, int batchSize, PartialBatch partial, long seed) {
     int[] all = new int[images.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
@@ -67,7 +67,7 @@ public final class InstanceSampler implements BatchSampler {
    * @throws IllegalArgumentException when those classes hold no image
    */
   public static InstanceSampler ofClasses(
-      LabeledImages images,
+      ImageSet images,
       Collection<Integer> classes,
       int batchSize,
       PartialBatch partial,

@@ -8,7 +8,7 @@ import java.util.List;
  * Images and their labels held in memory as unsigned bytes, {@code [N, C, H, W]} row-major: the
  * MNIST family is 47 MB of bytes but would be 188 MB of floats, so conversion happens per batch.
  */
-public final class LabeledImages {
+public final class LabeledImages implements ImageSet {
   private final byte[] pixels;
   private final int[] labels;
   private final int channels;
@@ -94,41 +94,50 @@ public final class LabeledImages {
     return new LabeledImages(pixels, labels, channels, height, width, classNames);
   }
 
+  @Override
   public int size() {
     return labels.length;
   }
 
+  @Override
   public int channels() {
     return channels;
   }
 
+  @Override
   public int height() {
     return height;
   }
 
+  @Override
   public int width() {
     return width;
   }
 
+  @Override
   public int numClasses() {
     return numClasses;
   }
 
   /** Name of each class, indexed by label. */
+  @Override
   public List<String> classNames() {
     return classNames;
   }
 
   /** Values per image: {@code channels * height * width}. */
+  @Override
   public int imageSize() {
     return channels * height * width;
   }
 
+  @Override
   public int label(int index) {
     return labels[index];
   }
 
   /** A copy of all labels. */
+  @Override
   public int[] labels() {
     return labels.clone();
   }
@@ -139,6 +148,7 @@ public final class LabeledImages {
   }
 
   /** Writes image {@code index} as floats 0..255 into {@code dst} starting at {@code offset}. */
+  @Override
   public void copyImage(int index, float[] dst, int offset) {
     int size = imageSize();
     int base = index * size;
@@ -148,6 +158,7 @@ public final class LabeledImages {
   }
 
   /** Images per class. */
+  @Override
   public int[] classCounts() {
     int[] counts = new int[numClasses];
     for (int label : labels) {
@@ -159,6 +170,7 @@ public final class LabeledImages {
   /**
    * The images at {@code indices}, in that order (an index may repeat: drawing with replacement).
    */
+  @Override
   public LabeledImages select(int[] indices) {
     int size = imageSize();
     byte[] outPixels = new byte[indices.length * size];
@@ -175,6 +187,7 @@ public final class LabeledImages {
   }
 
   /** Indices of the images whose label is in {@code classes}, ascending. */
+  @Override
   public int[] indicesOfClasses(java.util.Collection<Integer> classes) {
     boolean[] wanted = new boolean[numClasses];
     for (int c : classes) {

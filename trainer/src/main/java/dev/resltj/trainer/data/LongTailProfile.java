@@ -14,7 +14,9 @@ import java.util.Random;
  *   <li>{@code pareto} or {@code pareto:SHAPE}: Pareto keep fractions shuffled over the classes;
  *   <li>{@code exp:IF}: exponential decay with imbalance factor IF, class 0 largest (CIFAR-LT);
  *   <li>{@code counts:N0,N1,...}: an explicit count per class;
- *   <li>{@code full}: every image (the balanced set itself).
+ *   <li>{@code full}: every image (the balanced set itself);
+ *   <li>{@code as-is}: every image of a data set that is long-tailed already (the default for image
+ *       folders and list files).
  * </ul>
  */
 public sealed interface LongTailProfile
@@ -22,7 +24,8 @@ public sealed interface LongTailProfile
         LongTailProfile.Pareto,
         LongTailProfile.Exponential,
         LongTailProfile.Counts,
-        LongTailProfile.Full {
+        LongTailProfile.Full,
+        LongTailProfile.AsIs {
 
   /** What the command line and {@code split.json} say, parsed back by {@link #parse}. */
   String cliForm();
@@ -37,7 +40,7 @@ public sealed interface LongTailProfile
   int[] classCounts(int[] available, Random rng);
 
   String SYNTAX =
-      "mnist-lt, pareto[:SHAPE], exp:IMBALANCE (e.g. exp:100), counts:N0,N1,... or full";
+      "mnist-lt, pareto[:SHAPE], exp:IMBALANCE (e.g. exp:100), counts:N0,N1,..., full or as-is";
 
   /**
    * Parses the CLI form.
@@ -55,10 +58,15 @@ public sealed interface LongTailProfile
     switch (kind) {
       case "mnist-lt":
       case "full":
+      case "as-is":
         if (arg != null) {
           throw new IllegalArgumentException("'" + kind + "' takes no value, got '" + text + "'");
         }
-        return kind.equals("full") ? new Full() : new MnistLt();
+        return switch (kind) {
+          case "full" -> new Full();
+          case "as-is" -> new AsIs();
+          default -> new MnistLt();
+        };
       case "pareto":
         return new Pareto(arg == null ? Pareto.REFERENCE_SHAPE : number(text, arg, "a shape"));
       case "exp":
@@ -258,6 +266,23 @@ public sealed interface LongTailProfile
     @Override
     public String cliForm() {
       return "full";
+    }
+
+    @Override
+    public int[] classCounts(int[] available, Random rng) {
+      return available.clone();
+    }
+  }
+
+  /**
+   * Every image, as the data comes: for image folders and list files, which are usually long-tailed
+   * already. Unlike {@code full} it leaves no image unused, so the validation set is a fraction of
+   * each training class (or the data's own validation images).
+   */
+  record AsIs() implements LongTailProfile {
+    @Override
+    public String cliForm() {
+      return "as-is";
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.Random;
  *
  * <p>A balanced validation set is drawn with the same seed from the images the profile did not
  * take, so that every choice a run makes (its best epoch, a method, alpha) is made without looking
- * at the test set.
+ * at the test set. A profile that takes every image ({@code as-is}, {@code full}) holds a fraction
+ * of each training class out instead; data with its own validation images draws none.
  */
 public final class LongTailSplit {
   /** Validation images per class when none is asked for: enough to rank epochs, cheap to score. */
@@ -35,6 +36,8 @@ public final class LongTailSplit {
   private final int[] indices;
   private final int validationPerClass;
   private final int[] validationIndices;
+  private final ValidationSource validationSource;
+  private final double validationFraction;
 
   private LongTailSplit(
       LongTailProfile profile,
@@ -44,7 +47,9 @@ public final class LongTailSplit {
       ClassGroups groups,
       int[] indices,
       int validationPerClass,
-      int[] validationIndices) {
+      int[] validationIndices,
+      ValidationSource validationSource,
+      double validationFraction) {
     this.profile = profile;
     this.seed = seed;
     this.withReplacement = withReplacement;
@@ -53,14 +58,16 @@ public final class LongTailSplit {
     this.indices = indices;
     this.validationPerClass = validationPerClass;
     this.validationIndices = validationIndices;
+    this.validationSource = validationSource;
+    this.validationFraction = validationFraction;
   }
 
   /**
-   * {@link #draw(LabeledImages, LongTailProfile, long, boolean, GroupThresholds, int)} with the
-   * default validation set.
+   * {@link #draw(ImageSet, LongTailProfile, long, boolean, GroupThresholds, int)} with the default
+   * validation set.
    */
   public static LongTailSplit draw(
-      LabeledImages balanced,
+      ImageSet balanced,
       LongTailProfile profile,
       long seed,
       boolean withReplacement,
@@ -78,16 +85,34 @@ public final class LongTailSplit {
    *     without replacement, or does not fit the number of classes
    */
   public static LongTailSplit draw(
-      LabeledImages balanced,
+      ImageSet balanced,
       LongTailProfile profile,
       long seed,
       boolean withReplacement,
       GroupThresholds thresholds,
       int validationPerClass) {
-    if (validationPerClass < 0) {
-      throw new IllegalArgumentException(
-          "validation images per class must be >= 0, got " + validationPerClass);
-    }
+    return draw(
+        balanced,
+        profile,
+        seed,
+        withReplacement,
+        thresholds,
+        ValidationChoice.unused(validationPerClass));
+  }
+
+  /**
+   * Draws the split as above; {@code validation} says where its validation images come from: when
+   * the profile leaves no image unused, the last {@code round(fraction * n_c)} images drawn for
+   * each class {@code c} are held out instead; given validation images draw none.
+   */
+  public static LongTailSplit draw(
+      ImageSet balanced,
+      LongTailProfile profile,
+      long seed,
+      boolean withReplacement,
+      GroupThresholds thresholds,
+      ValidationChoice validation) {
+    int validationPerClass = validation.perClass();
     Random rng = new Random(seed);
     int[] available = balanced.classCounts();
     int[] counts = profile.classCounts(available, rng);
@@ -124,11 +149,28 @@ public final class LongTailSplit {
       }
       perClass.add(picked);
     }
-    if (!withReplacement) {
+    int spare = 0;
+    for (int c = 0; c < counts.length; c++) {
+      spare += Math.max(0, available[c] - counts[c]);
+    }
+    ValidationSource source =
+        validation.given()
+            ? ValidationSource.GIVEN
+            : spare > 0 || withReplacement ? ValidationSource.UNUSED : ValidationSource.FRACTION;
+    int[] held = new int[0];
+    if (source == ValidationSource.UNUSED && !withReplacement) {
       lendToValidation(balanced, perClass, counts, validationPerClass);
+    } else if (source == ValidationSource.FRACTION) {
+      held = holdOut(perClass, counts, validation.fraction());
     }
     int[] chosen = perClass.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
     Arrays.sort(chosen);
+    int[] validationIndices =
+        switch (source) {
+          case UNUSED -> drawValidation(balanced, chosen, seed, validationPerClass);
+          case FRACTION -> held;
+          case GIVEN -> new int[0];
+        };
     return new LongTailSplit(
         profile,
         seed,
@@ -136,8 +178,31 @@ public final class LongTailSplit {
         counts,
         ClassGroups.fromCounts(counts, thresholds),
         chosen,
-        validationPerClass,
-        drawValidation(balanced, chosen, seed, validationPerClass));
+        source == ValidationSource.UNUSED ? validationPerClass : 0,
+        validationIndices,
+        source,
+        source == ValidationSource.FRACTION ? validation.fraction() : 0);
+  }
+
+  /**
+   * Moves the last {@code round(fraction * n_c)} images drawn for each class out of training; a
+   * class keeps at least one training image.
+   *
+   * @return the held-out images, ascending
+   */
+  private static int[] holdOut(List<List<Integer>> perClass, int[] counts, double fraction) {
+    List<Integer> held = new ArrayList<>();
+    for (int c = 0; c < counts.length; c++) {
+      List<Integer> picked = perClass.get(c);
+      int n = (int) Math.min(Math.round(fraction * picked.size()), picked.size() - 1L);
+      if (n > 0) {
+        List<Integer> tail = picked.subList(picked.size() - n, picked.size());
+        held.addAll(tail);
+        tail.clear();
+        counts[c] -= n;
+      }
+    }
+    return held.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
   /**
@@ -147,7 +212,7 @@ public final class LongTailSplit {
    * and medium classes never lend: their few images are what the method is about.
    */
   private static void lendToValidation(
-      LabeledImages balanced, List<List<Integer>> perClass, int[] counts, int validationPerClass) {
+      ImageSet balanced, List<List<Integer>> perClass, int[] counts, int validationPerClass) {
     int[] available = balanced.classCounts();
     for (int c = 0; c < counts.length; c++) {
       int shortfall = validationPerClass - (available[c] - counts[c]);
@@ -160,8 +225,7 @@ public final class LongTailSplit {
   }
 
   /** Up to {@code perClass} images of each class that {@code taken} does not hold, ascending. */
-  private static int[] drawValidation(
-      LabeledImages balanced, int[] taken, long seed, int perClass) {
+  private static int[] drawValidation(ImageSet balanced, int[] taken, long seed, int perClass) {
     Random rng = new Random(seed ^ VALIDATION_STREAM);
     boolean[] used = new boolean[balanced.size()];
     for (int i : taken) {
@@ -188,7 +252,7 @@ public final class LongTailSplit {
    *
    * @throws DataFileException naming the file and the first inconsistency
    */
-  public static LongTailSplit read(Path file, LabeledImages balanced) {
+  public static LongTailSplit read(Path file, ImageSet balanced) {
     SplitRecord r;
     try {
       r = JsonFiles.read(file, SplitRecord.class);
@@ -304,8 +368,19 @@ public final class LongTailSplit {
         validation[i] = index;
       }
     }
+    ValidationSource source =
+        r.validationSource() == null ? ValidationSource.UNUSED : r.validationSource();
     return new LongTailSplit(
-        profile, r.seed(), r.withReplacement(), counts, groups, indices, perClass, validation);
+        profile,
+        r.seed(),
+        r.withReplacement(),
+        counts,
+        groups,
+        indices,
+        perClass,
+        validation,
+        source,
+        r.validationFraction());
   }
 
   /** Writes {@code split.json} atomically. */
@@ -333,16 +408,28 @@ public final class LongTailSplit {
         groupsOf(groups),
         idx,
         validationPerClass,
-        validation);
+        validation,
+        validationSource,
+        validationFraction);
   }
 
   /** The chosen images, in index order. */
+  public ImageSet apply(ImageSet balanced) {
+    return balanced.select(indices);
+  }
+
+  /** The chosen images of an in-memory set, in index order. */
   public LabeledImages apply(LabeledImages balanced) {
     return balanced.select(indices);
   }
 
-  /** The validation images, in index order. */
+  /** The validation images of an in-memory set, in index order. */
   public LabeledImages validation(LabeledImages balanced) {
+    return balanced.select(validationIndices);
+  }
+
+  /** The validation images, in index order. */
+  public ImageSet validation(ImageSet balanced) {
     return balanced.select(validationIndices);
   }
 
@@ -364,7 +451,14 @@ public final class LongTailSplit {
         ClassGroups.fromCounts(classCounts, thresholds),
         indices,
         validationPerClass,
-        validationIndices);
+        validationIndices,
+        validationSource,
+        validationFraction);
+  }
+
+  /** Where the validation images come from. */
+  public ValidationSource validationSource() {
+    return validationSource;
   }
 
   public LongTailProfile profile() {

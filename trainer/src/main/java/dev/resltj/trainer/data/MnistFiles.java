@@ -125,6 +125,13 @@ public final class MnistFiles {
    * first load of a file pays for hashing it.
    */
   public MnistData load() {
+    return load(CLASS_NAMES);
+  }
+
+  /**
+   * {@link #load()} for another data set of the MNIST family, whose labels name {@code classNames}.
+   */
+  public MnistData load(List<String> classNames) {
     HashCache cache = HashCache.in(dir);
     Optional<String> trainXHash = cache.lookup(trainImages());
     Optional<String> trainYHash = cache.lookup(trainLabels());
@@ -142,8 +149,8 @@ public final class MnistFiles {
             hash(cache, testLabels(), testYHash.orElseGet(testY::sha256)));
     cache.save();
     return new MnistData(
-        IdxReader.join(trainX, trainY, CLASS_NAMES),
-        IdxReader.join(testX, testY, CLASS_NAMES),
+        IdxReader.join(trainX, trainY, classNames),
+        IdxReader.join(testX, testY, classNames),
         hashes);
   }
 

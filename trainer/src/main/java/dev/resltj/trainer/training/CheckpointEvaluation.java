@@ -2,8 +2,10 @@ package dev.resltj.trainer.training;
 
 import ai.djl.ndarray.NDManager;
 import dev.resltj.trainer.data.ClassGroups;
-import dev.resltj.trainer.data.LabeledImages;
-import dev.resltj.trainer.data.MnistFetcher;
+import dev.resltj.trainer.data.DatasetKind;
+import dev.resltj.trainer.data.ImageSet;
+import dev.resltj.trainer.data.SourceData;
+import dev.resltj.trainer.data.SourceSettings;
 import dev.resltj.trainer.evaluation.EvaluationReport;
 import dev.resltj.trainer.evaluation.Evaluator;
 import dev.resltj.trainer.evaluation.PredictionSet;
@@ -15,10 +17,12 @@ import dev.resltj.trainer.storage.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Re-evaluates a saved model on the MNIST test set and rewrites the report of its run folder. The
- * groups, labels and training history come from the checkpoint's {@code state.json}.
+ * Re-evaluates a saved model on its run's test set (the data {@code run.json} names; MNIST for a
+ * checkpoint outside a run folder) and rewrites the report of its run folder. The groups, labels
+ * and training history come from the checkpoint's {@code state.json}.
  */
 public final class CheckpointEvaluation {
   private CheckpointEvaluation() {}
@@ -26,9 +30,10 @@ public final class CheckpointEvaluation {
   /**
    * @param dir a run folder ({@code runs/NAME}: the epoch it chose, {@code best/}) or a checkpoint
    *     folder ({@code checkpoint/}, {@code best/})
+   * @param dataDir the data folder, when it moved since training (else the run's own)
    * @return the new report, written into the run folder
    */
-  public static EvaluationReport rerun(Path dir, Path dataDir) throws IOException {
+  public static EvaluationReport rerun(Path dir, Optional<Path> dataDir) throws IOException {
     Path checkpoint = checkpointOf(dir);
     Path runDir = checkpoint.toAbsolutePath().normalize().getParent();
     Path stateFile = checkpoint.resolve(TrainingState.FILE);
@@ -40,8 +45,30 @@ public final class CheckpointEvaluation {
     }
     TrainingState state = JsonFiles.read(stateFile, TrainingState.class);
     ClassGroups groups = new ClassGroups(state.thresholds(), state.classCounts());
-    LabeledImages test = MnistFetcher.ensure(dataDir).loadVerified().test();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    Path runFile = runDir.resolve(RunFolders.RUN_FILE);
+    SourceSettings source =
+        Files.isRegularFile(runFile)
+            ? JsonFiles.read(runFile, RunConfig.class).data().source()
+            : SourceSettings.idx(
+                DatasetKind.MNIST, DatasetKind.MNIST.defaultDataDir().orElseThrow());
+    if (dataDir.isPresent()) {
+      source =
+          new SourceSettings(
+              source.kind(),
+              dataDir.get(),
+              source.trainList(),
+              source.testList(),
+              source.valList(),
+              source.classNamesFile(),
+              source.channels(),
+              source.imageSize(),
+              source.skipBadImages(),
+              source.decodeThreads(),
+              source.cacheBytes());
+    }
+    try (SourceData data = SourceData.load(source, System.out);
+        NDManager manager = NDManager.newBaseManager()) {
+      ImageSet test = data.test();
       NetworkBlock block = ModelCheckpoint.load(checkpoint, manager);
       Predictions p = Inference.predict(block, manager, block.spec().input(), test);
       EvaluationReport report =
@@ -49,7 +76,11 @@ public final class CheckpointEvaluation {
               PredictionSet.of(test.labels(), p.fused(), p.branches()),
               groups,
               state.labels(),
-              TrainingRun.TEST_SET);
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s test (%,d images)",
+                  data.description().name(),
+                  test.size()));
       ReportWriter.write(runDir, report, state.trainingHistory(), groups);
       return report;
     }

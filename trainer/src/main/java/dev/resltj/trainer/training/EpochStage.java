@@ -48,14 +48,27 @@ final class EpochStage {
       GracefulStop stop)
       throws IOException {
     MethodLoss loss = config.method().newLoss(config.alpha(), data.groups());
-    SampledBatches batches =
+    try (SampledBatches batches =
         SampledBatches.forMethod(
             config.method(),
             data.train(),
             data.groups(),
             config.training().batchSize(),
             config.training().augmentation(),
-            config.seed());
+            config.seed())) {
+      return run(block, manager, updater, resumed, stop, loss, batches);
+    }
+  }
+
+  private Result run(
+      NetworkBlock block,
+      NDManager manager,
+      ParameterUpdater updater,
+      TrainingHistory resumed,
+      GracefulStop stop,
+      MethodLoss loss,
+      SampledBatches batches)
+      throws IOException {
     int steps = batches.stepsPerEpoch();
     int epochs = config.training().epochs();
     LearningRateSchedule schedule = config.training().schedule().perStep(epochs, steps);

@@ -2,7 +2,7 @@ package dev.resltj.trainer.training;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.resltj.trainer.data.LabeledImages;
+import dev.resltj.trainer.data.ImageSet;
 import dev.resltj.trainer.evaluation.EvaluationReport;
 import dev.resltj.trainer.evaluation.Evaluator;
 import dev.resltj.trainer.evaluation.PredictionSet;
@@ -35,15 +35,9 @@ final class FinalEvaluation {
       NetworkBlock chosen =
           ModelCheckpoint.load(runDir.resolve(ModelCheckpoint.RUN_BEST_DIR), manager);
       EvaluationReport validation =
-          score(
-              chosen,
-              manager,
-              data.validation(),
-              data,
-              config.labels(),
-              RunData.validationName(data.validation()));
+          score(chosen, manager, data.validation(), data, config.labels(), data.validationName());
       EvaluationReport test =
-          score(chosen, manager, data.test(), data, config.labels(), TrainingRun.TEST_SET);
+          score(chosen, manager, data.test(), data, config.labels(), data.testName());
       Selection selection =
           new Selection(
               Selection.BEST_VALIDATION_TOP1,
@@ -58,7 +52,7 @@ final class FinalEvaluation {
   private static EvaluationReport score(
       NetworkBlock block,
       NDManager manager,
-      LabeledImages images,
+      ImageSet images,
       RunData data,
       List<String> labels,
       String name) {

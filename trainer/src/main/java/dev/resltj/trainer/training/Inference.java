@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.resltj.trainer.data.LabeledImages;
+import dev.resltj.trainer.data.ImageSet;
 import dev.resltj.trainer.model.InputSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,23 +14,25 @@ import java.util.List;
 public final class Inference {
   private static final int BATCH = 500;
 
+  /** Host memory of one batch: 500 MNIST digits, about a hundred 224x224 photos. */
+  private static final long BATCH_BYTES = 64L << 20;
+
   private Inference() {}
 
   /** Predicts every image of {@code images}. */
   public static Predictions predict(
-      Block block, NDManager manager, InputSpec input, LabeledImages images) {
+      Block block, NDManager manager, InputSpec input, ImageSet images) {
     ParameterStore parameterStore = new ParameterStore(manager, false);
     int n = images.size();
-    int batch = Math.min(BATCH, Math.max(1, n));
+    long perImage = (long) Float.BYTES * input.channels() * input.height() * input.width();
+    int batch =
+        (int) Math.min(Math.min(BATCH, Math.max(1, BATCH_BYTES / perImage)), Math.max(1, n));
     HostBatch host = new HostBatch(batch, input.channels(), input.height(), input.width());
-    int imageSize = images.imageSize();
     int[] fused = new int[n];
     List<int[]> branches = new ArrayList<>();
     for (int start = 0; start < n; start += batch) {
       int count = Math.min(batch, n - start);
-      for (int i = 0; i < count; i++) {
-        images.copyImage(start + i, host.pixels, i * imageSize);
-      }
+      images.copyRange(start, count, host.pixels);
       host.load(count);
       try (NDManager step = manager.newSubManager()) {
         NDList outputs = block.forward(parameterStore, new NDList(host.images(step, count)), false);

@@ -1,5 +1,6 @@
 package dev.resltj.trainer.training;
 
+import dev.resltj.trainer.data.Augmentation;
 import dev.resltj.trainer.loss.Method;
 import dev.resltj.trainer.model.BranchStyle;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param name the run's folder name under the runs folder
  * @param alpha weight of the branch term (ResLT methods; recorded but unused by the baselines)
- * @param labels class names, index order
+ * @param labels class names, index order; empty until the run starts when the data names them (a
+ *     run folder's {@code run.json} always has them)
  * @param seed seeds the split, the validation set, the samplers, augmentation and the initial
  *     weights
  */
@@ -45,7 +47,7 @@ public record RunConfig(
       throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
     }
     labels = List.copyOf(labels);
-    if (labels.size() < 2 || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
+    if (labels.size() == 1 || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
       throw new IllegalArgumentException("need at least 2 non-empty class labels, got " + labels);
     }
     if (method.resltHead() == (network.style() == BranchStyle.SINGLE)) {
@@ -57,6 +59,32 @@ public record RunConfig(
               + ", got branch style "
               + network.branchStyle());
     }
+  }
+
+  /**
+   * This configuration with what was left to the data filled in: the class names (unless given) and
+   * the augmentation (unless given), as {@code run.json} records them.
+   */
+  public RunConfig resolvedFor(List<String> classNames, Augmentation dataDefault) {
+    TrainingSettings t =
+        training.augmentation() != null
+            ? training
+            : new TrainingSettings(
+                training.optimizer(),
+                training.schedule(),
+                training.batchSize(),
+                training.epochs(),
+                dataDefault);
+    return new RunConfig(
+        name,
+        method,
+        alpha,
+        labels.isEmpty() ? classNames : labels,
+        seed,
+        network,
+        t,
+        data,
+        machine);
   }
 
   /** Images one step feeds through the network. */

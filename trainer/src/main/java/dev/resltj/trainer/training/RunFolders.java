@@ -12,6 +12,10 @@ public final class RunFolders {
   public static final String RUN_FILE = "run.json";
   public static final String SPLIT_FILE = "split.json";
   public static final String PROVENANCE_FILE = "provenance.json";
+
+  /** What the data is ({@link dev.resltj.trainer.data.DatasetDescription}), for the exporter. */
+  public static final String DATASET_FILE = "dataset.json";
+
   public static final String CHECKPOINT_DIR = "checkpoint";
   public static final String OPTIMIZER_FILE = "optimizer.json";
   public static final String ONNX_FILE = "model.onnx";

@@ -30,9 +30,6 @@ import java.util.Optional;
  * #resume} continues from it.
  */
 public final class TrainingRun {
-  /** Test-set name in reports. */
-  public static final String TEST_SET = "MNIST test (10,000 images)";
-
   /** How a run reports progress and what it produces besides the checkpoint. */
   public record Options(boolean export, boolean progressBar, PrintStream out, PrintStream err) {}
 
@@ -43,7 +40,9 @@ public final class TrainingRun {
   public record Outcome(
       Path runDir, Optional<EvaluationReport> report, Optional<Path> onnx, boolean stopped) {}
 
-  private final RunConfig config;
+  // what was asked; the data fills in labels and augmentation left to it (see
+  // RunConfig#resolvedFor)
+  private RunConfig config;
   private final Path runDir;
   private final Options options;
 
@@ -123,17 +122,36 @@ public final class TrainingRun {
       if (!device.note().isEmpty()) {
         out.println(device.note());
       }
-      RunData data = RunData.load(config, runDir, resumed.isPresent());
-      if (resumed.isEmpty()) {
-        writeRecords(data, device.device());
+      try (RunData data = RunData.load(config, runDir, resumed.isPresent(), out)) {
+        config =
+            config.resolvedFor(
+                data.description().classNames(),
+                data.description().kind().defaultAugmentation(data.description().height()));
+        if (resumed.isEmpty()) {
+          writeRecords(data, device.device());
+        }
+        out.println(brief(data));
+        if (!data.emptyGroupsNote().isEmpty()) {
+          out.println(data.emptyGroupsNote());
+        }
+        return train(data, device, resumed, stop);
       }
-      out.println(brief(data));
+    }
+  }
 
+  private Outcome train(
+      RunData data,
+      DeviceChoice.Resolved device,
+      Optional<TrainingState> resumed,
+      GracefulStop stop)
+      throws IOException {
+    PrintStream out = options.out();
+    {
       TrainingHistory history =
           resumed.map(TrainingState::trainingHistory).orElse(TrainingHistory.empty());
       EpochStage.Result epochs;
       try (NDManager manager = NDManager.newBaseManager(device.device())) {
-        NetworkBlock block = network(manager, resumed.isPresent());
+        NetworkBlock block = network(manager, resumed.isPresent(), data);
         try (ParameterUpdater updater =
             ParameterUpdater.create(
                 config.training().optimizer(), block.getParameters().values(), manager)) {
@@ -181,25 +199,33 @@ public final class TrainingRun {
         ModelExport.exportRun(runDir, file);
         onnx = Optional.of(file);
       }
+      if (!data.source().badImages().summary().isEmpty()) {
+        out.println(data.source().badImages().summary());
+      }
       out.println(
           "run folder: " + runDir + (onnx.isPresent() ? " (model: " + onnx.get() + ")" : ""));
       return new Outcome(runDir, Optional.of(report), onnx, false);
     }
   }
 
-  /** {@code run.json}, {@code split.json} and {@code provenance.json}, written once. */
+  /**
+   * {@code run.json}, {@code split.json}, {@code dataset.json} and {@code provenance.json}, written
+   * once.
+   */
   private void writeRecords(RunData data, Device device) throws IOException {
     JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
     data.split().write(runDir.resolve(RunFolders.SPLIT_FILE));
+    JsonFiles.write(runDir.resolve(RunFolders.DATASET_FILE), data.description());
     ObjectNode provenance = JsonFiles.mapper().valueToTree(Provenance.capture(data.files()));
     provenance.put("device", device.toString());
     JsonFiles.write(runDir.resolve(RunFolders.PROVENANCE_FILE), provenance);
   }
 
   /** The network stage: fresh parameters, or the last checkpoint's when resuming. */
-  private NetworkBlock network(NDManager manager, boolean resuming) throws CheckpointException {
+  private NetworkBlock network(NDManager manager, boolean resuming, RunData data)
+      throws CheckpointException {
     Path checkpointDir = runDir.resolve(RunFolders.CHECKPOINT_DIR);
-    NetworkSpec spec = config.network().toSpec();
+    NetworkSpec spec = config.network().toSpec(data.input(), data.description().numClasses());
     // the initial weights follow the seed
     Engine.getInstance().setRandomSeed((int) config.seed());
     NetworkBlock block =
@@ -220,15 +246,17 @@ public final class TrainingRun {
   private String brief(RunData data) {
     return String.format(
         Locale.ROOT,
-        "run %s: %s on %s (%,d training images, imbalance %.0f; %,d validation images), %s"
-            + " network, %d epoch(s)",
+        "run %s: %s on %s %s (%,d training images, imbalance %.0f; %,d validation images), %s"
+            + " network, augmentation %s, %d epoch(s)",
         config.name(),
         config.method(),
+        data.description().summary(),
         data.split().profile().cliForm(),
         data.train().size(),
         data.split().imbalance(),
         data.validation().size(),
         config.network().preset(),
+        config.training().augmentation().cliForm(),
         config.training().epochs());
   }
 

@@ -6,6 +6,8 @@ import dev.resltj.trainer.data.Augmentation;
  * How the network is optimised: optimiser, learning-rate schedule, batch, epochs and augmentation.
  *
  * @param batchSize images per step (per branch for {@code reslt-branch-sampling})
+ * @param augmentation the augmentation, or {@code null} until the run starts for the data's default
+ *     (a run folder's {@code run.json} always names it)
  */
 public record TrainingSettings(
     OptimizerSettings optimizer,
@@ -15,8 +17,8 @@ public record TrainingSettings(
     Augmentation augmentation) {
 
   public TrainingSettings {
-    if (optimizer == null || schedule == null || augmentation == null) {
-      throw new IllegalArgumentException("optimizer, schedule and augmentation are required");
+    if (optimizer == null || schedule == null) {
+      throw new IllegalArgumentException("optimizer and schedule are required");
     }
     if (batchSize < 1 || batchSize > 65536) {
       throw new IllegalArgumentException("batch size must be in 1..65536, got " + batchSize);

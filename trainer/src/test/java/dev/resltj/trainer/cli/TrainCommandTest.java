@@ -27,8 +27,9 @@ class TrainCommandTest {
         .contains("--epochs=N", "(default: 20)")
         .contains("--batch-size=N", "(default: 128)")
         .contains("(default: 0.001 for adam, 0.05 for sgd)")
-        .contains("--profile=PROFILE", "(default: mnist-lt)")
-        .contains("--augment=SPEC", "(default: shift=2)")
+        .contains("--dataset=KIND", "(default: mnist)")
+        .contains("--profile=PROFILE", "(default: mnist-lt for mnist, exp:100 for fashion-mnist,")
+        .contains("--augment=SPEC", "(default: digits for mnist and fashion-mnist,")
         .contains("--resume=RUN_DIR", "--no-export", "--overwrite")
         .contains("reslt-train train --resume runs/reslt-la-seed1");
   }
@@ -57,7 +58,7 @@ class TrainCommandTest {
 
   @Test
   void badAugmentationNamesTheOptionAndTheForms() {
-    assertThat(run("train", "--augment", "flip")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("train", "--augment", "wobble")).isEqualTo(ExitCodes.USAGE);
     assertThat(err).contains("--augment").contains("shift=PIXELS,rotate=DEGREES");
   }
 

@@ -96,9 +96,9 @@ class AugmenterTest {
   @Test
   void rejectsUnknownAugmentation() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("flip"));
+        assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("wobble"));
 
-    assertThat(e.getMessage()).contains("'flip'").contains("shift=PIXELS,rotate=DEGREES");
+    assertThat(e.getMessage()).contains("'wobble'").contains("shift=PIXELS,rotate=DEGREES");
   }
 
   @Test
@@ -125,5 +125,57 @@ class AugmenterTest {
       s += v;
     }
     return s;
+  }
+
+  @Test
+  void presetsAreNamedAndRecordTheirName() {
+    assertThat(Augmentation.parse("digits")).isEqualTo(new Augmentation(2, 0));
+    assertThat(Augmentation.parse("shift=2").cliForm()).isEqualTo("digits");
+    assertThat(Augmentation.parse("cifar")).isEqualTo(new Augmentation(4, 0, 0, true));
+    assertThat(Augmentation.parse("imagenet").cliForm()).isEqualTo("imagenet");
+    assertThat(Augmentation.parse("shift=1,crop=0.5,flip"))
+        .isEqualTo(new Augmentation(1, 0, 0.5, true));
+    assertThat(Augmentation.parse(new Augmentation(1, 3, 0.5, true).cliForm()))
+        .isEqualTo(new Augmentation(1, 3, 0.5, true));
+  }
+
+  @Test
+  void shiftOnlyDrawsWhatItDrewBeforeCropsAndFlips() {
+    // the draws of the digit shift must not change, or MNIST runs would stop being reproducible
+    Random a = new Random(4);
+    Random b = new Random(4);
+    float[] image = new float[SIDE * SIDE];
+    new Augmenter(Augmentation.DIGITS, 1, SIDE, SIDE).apply(image, 0, a);
+    b.nextInt(5);
+    b.nextInt(5);
+    assertThat(a.nextLong()).isEqualTo(b.nextLong());
+  }
+
+  @Test
+  void flipMirrorsEveryRowOfEveryChannel() {
+    Augmenter flip = new Augmenter(new Augmentation(0, 0, 0, true), 2, 1, 3);
+    float[] image = {1, 2, 3, 4, 5, 6};
+    Random rng = new Random(0);
+    // find a draw that flips: the image changes then, and flipping twice restores it
+    float[] out = image.clone();
+    while (java.util.Arrays.equals(out, image)) {
+      flip.apply(out, 0, rng);
+    }
+    assertThat(out).containsExactly(3, 2, 1, 6, 5, 4);
+  }
+
+  @Test
+  void randomResizedCropKeepsValuesWithinTheImagesRange() {
+    Augmenter crop = new Augmenter(new Augmentation(0, 0, 0.08, false), 1, SIDE, SIDE);
+    float[] image = new float[SIDE * SIDE];
+    for (int i = 0; i < image.length; i++) {
+      image[i] = i % 7 * 10;
+    }
+    float[] out = image.clone();
+    crop.apply(out, 0, new Random(2));
+    assertThat(out).isNotEqualTo(image);
+    for (float v : out) {
+      assertThat(v).isBetween(0f, 60f);
+    }
   }
 }

@@ -288,7 +288,9 @@ class LongTailSplitTest {
             r.groups(),
             r.indices(),
             r.validationPerClass(),
-            validation);
+            validation,
+            r.validationSource(),
+            r.validationFraction());
     Path file = dir.resolve("split.json");
     dev.resltj.trainer.storage.JsonFiles.write(file, bad);
     var e = assertThrows(DataFileException.class, () -> LongTailSplit.read(file, BALANCED));

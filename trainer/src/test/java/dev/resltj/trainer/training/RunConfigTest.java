@@ -29,7 +29,7 @@ class RunConfigTest {
             128,
             20,
             new Augmentation(2, 0)),
-        new SplitSettings("data/mnist", "mnist-lt", null, GroupThresholds.MNIST_LT, false, 50),
+        SplitSettings.mnist("data/mnist", "mnist-lt", null, GroupThresholds.MNIST_LT, false, 50),
         new MachineSettings(DeviceChoice.parse("auto"), 2));
   }
 
