@@ -7,6 +7,7 @@ import dev.resltj.runtime.ImageKind;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.Polarity;
 import dev.resltj.trainer.data.ClassGroups;
+import dev.resltj.trainer.data.DatasetDescription;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkSpec;
@@ -98,7 +99,8 @@ final class RunFolder {
     Optional<ObjectNode> report = optionalObject(REPORT_FILE);
     Optional<ModelCard.Metrics> metrics =
         report.isPresent() ? Optional.of(metrics(report.get())) : Optional.empty();
-    String dataset = dataset(run);
+    Optional<DatasetDescription> description = description();
+    String dataset = description.isPresent() ? description.get().name() : dataset(run);
     ObjectNode provenance =
         optionalObject(PROVENANCE_FILE)
             .map(ExportProvenance::merged)
@@ -110,8 +112,8 @@ final class RunFolder {
           method,
           alpha,
           dataset,
-          imageKind(run, dataset),
-          polarity(run, dataset),
+          description.isPresent() ? description.get().style().imageKind() : imageKind(run, dataset),
+          description.isPresent() ? description.get().style().polarity() : polarity(run, dataset),
           metrics,
           Optional.of(JsonFiles.toJson(run)),
           Optional.of(JsonFiles.toJson(splitWithoutIndices)),
@@ -138,6 +140,19 @@ final class RunFolder {
     List<String> out = new ArrayList<>();
     labels.forEach(l -> out.add(l.asText()));
     return out;
+  }
+
+  /** {@code dataset.json}, written by runs since data sources came; absent in older folders. */
+  private Optional<DatasetDescription> description() throws ExportException {
+    Path file = file(DatasetDescription.FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JsonFiles.read(file, DatasetDescription.class));
+    } catch (IOException e) {
+      throw new ExportException(e.getMessage(), e);
+    }
   }
 
   private String dataset(ObjectNode run) throws ExportException {

@@ -14,7 +14,7 @@ public final class RunFolders {
   public static final String PROVENANCE_FILE = "provenance.json";
 
   /** What the data is ({@link dev.resltj.trainer.data.DatasetDescription}), for the exporter. */
-  public static final String DATASET_FILE = "dataset.json";
+  public static final String DATASET_FILE = dev.resltj.trainer.data.DatasetDescription.FILE;
 
   public static final String CHECKPOINT_DIR = "checkpoint";
   public static final String OPTIMIZER_FILE = "optimizer.json";

@@ -155,8 +155,18 @@ class OwnImagesTrainingIT {
       }
     }
     int correct = 0;
+    int correctFromFiles = 0;
     try (ResltClassifier classifier = ResltClassifier.open(run.resolve("model.onnx"))) {
       assertThat(classifier.modelCard().labels()).containsExactlyElementsOf(ColourImages.CLASSES);
+      // the card tells the runtime these are photos: never inverted or centred
+      assertThat(classifier.modelCard().input().imageKind())
+          .isEqualTo(dev.resltj.runtime.ImageKind.PHOTO);
+      for (int i = 0; i < testImages.size(); i++) {
+        Prediction fromFile = classifier.classify(testImages.get(i).file());
+        if (fromFile.label().equals(ColourImages.CLASSES.get(testImages.get(i).label()))) {
+          correctFromFiles++;
+        }
+      }
       List<Prediction> predictions = classifier.classifyAll(pixels, testImages.size());
       for (int i = 0; i < predictions.size(); i++) {
         if (predictions
@@ -169,6 +179,9 @@ class OwnImagesTrainingIT {
     }
     // colour patches are easy: one epoch separates them (a broken input path would not)
     assertThat(correct).isGreaterThan(2 * testImages.size() / 3);
+    // the runtime's own decoding of the files (resize, colour) agrees with the trainer's
+    assertThat((double) correctFromFiles)
+        .isCloseTo(correct, org.assertj.core.data.Offset.offset(1.0));
     assertThat((double) correct)
         .isCloseTo(report.top1() * testImages.size(), org.assertj.core.data.Offset.offset(1.0));
   }
