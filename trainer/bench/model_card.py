@@ -27,6 +27,12 @@ NETWORKS = {
     "mnist": ": two stages of two 3x3 conv + BatchNorm + ReLU (32 then 64 channels) with max-pooling; per branch"
              " 1x1 conv + BN + ReLU, global average pool, one classifier shared by the branches; 78,506 parameters",
 }
+# what each data set's model classifies and what its input looks like (dataset.json's name)
+DATASETS = {
+    "MNIST": ("digit", "a light digit on a dark background", "MNIST-LT (the MNIST reference split"),
+    "Fashion-MNIST": ("clothing", "a light garment on a dark background",
+                      "Fashion-MNIST-LT (Fashion-MNIST"),
+}
 KEPT_SECTIONS = ["## Why this model", "## Checked by"]
 PLOTS = ["confusion-matrix", "class-distribution", "recall-vs-training-count", "training-curves"]
 CAPTIONS = {
@@ -49,6 +55,11 @@ def main():
     history = json.load(open(os.path.join(run_dir, "checkpoint", "state.json")))["history"]
     split = json.load(open(os.path.join(run_dir, "split.json")))
     data = open(model, "rb").read()
+    described = os.path.join(run_dir, "dataset.json")
+    dataset = json.load(open(described))["name"] if os.path.isfile(described) else "MNIST"
+    what, looks, long_tail = DATASETS.get(dataset, ("image", "an image", dataset + "-LT (" + dataset))
+    spec = json.load(open(os.path.join(run_dir, "checkpoint", "network.json")))["input"]
+    classes = len(report["classLabels"])
     name = os.path.splitext(os.path.basename(model))[0]
     training = run["training"]
     net, sched, opt, aug = run["network"], training["schedule"], training["optimizer"], training["augmentation"]
@@ -64,15 +75,15 @@ def main():
     out = [
         f"# Model card: {name}",
         "",
-        "The model the server serves out of the box: a ResLT digit classifier trained on MNIST-LT (the MNIST",
-        f"reference split, imbalance {max(split['classCounts']) / max(1, min(split['classCounts'])):.0f}) and exported to ONNX by `reslt-train`.",
+        f"A model the server serves out of the box: a ResLT {what} classifier trained on {long_tail},",
+        f"imbalance {max(split['classCounts']) / max(1, min(split['classCounts'])):.0f}) and exported to ONNX by `reslt-train`.",
         "",
         "| | |",
         "|---|---|",
         f"| file | `models/{os.path.basename(model)}`, {len(data):,} bytes |",
         f"| SHA-256 | `{hashlib.sha256(data).hexdigest()}` |",
-        "| input | `image`: float32 `[batch, 1, 28, 28]`, raw pixels 0..255, a light digit on a dark background (normalisation is inside the graph) |",
-        "| outputs | `logits`, `probabilities` `[batch, 10]`; branch logits `logits_hmt`, `logits_mt`, `logits_t` |",
+        f"| input | `image`: float32 `[batch, {spec['channels']}, {spec['height']}, {spec['width']}]`, raw pixels 0..255, {looks} (normalisation is inside the graph) |",
+        f"| outputs | `logits`, `probabilities` `[batch, {classes}]`; branch logits `logits_hmt`, `logits_mt`, `logits_t` |",
         f"| method | {METHODS.get(run['method'], run['method']).format(alpha=run['alpha'])} |",
         f"| network | `{net['preset']}` preset, `{net['branchStyle']}` head (`docs/training.md`){NETWORKS.get(net['preset'], '')} |",
         f"| training | {opt['kind'].capitalize()}, lr {sched['learningRate']}, {sched['warmupEpochs']} warm-up epoch{'s' if sched['warmupEpochs'] != 1 else ''} then {sched['kind']} over {training['epochs']} epochs, batch {training['batchSize']}{' per branch (' + str(3 * training['batchSize']) + ' images a step)' if run['method'] == 'reslt-branch-sampling' else ''}, random shifts of up to {aug['maxShift']} pixels, seed {run['seed']}, CPU ({run['machine']['threads']} thread{'s' if run['machine']['threads'] != 1 else ''}): {seconds:.0f} s, {rate:,.0f} images/s |",
@@ -86,13 +97,13 @@ def main():
         "",
         "## Data",
         "",
-        f"- Training: MNIST-LT, the `{split['profile']}` profile drawn without replacement with seed {split['seed']}: per class "
+        f"- Training: {dataset}-LT, the `{split['profile']}` profile drawn without replacement with seed {split['seed']}: per class "
         + "{" + ", ".join(f"{labels[c]}:{n}" for c, n in enumerate(counts)) + "}, "
-        + f"{sum(counts):,} images, out of the 60,000 MNIST training images (`split.json` of the run lists them; the metadata keeps the split without them).",
+        + f"{sum(counts):,} images, out of the 60,000 {dataset} training images (`split.json` of the run lists them; the metadata keeps the split without them).",
         f"- Groups by training count: tail <= {report['groups']['thresholds']['tailMax']} {{{', '.join(groups.get('tail', []))}}}, "
         f"medium {report['groups']['thresholds']['tailMax'] + 1}..{report['groups']['thresholds']['mediumMax']} {{{', '.join(groups.get('medium', []))}}}, "
         f"head > {report['groups']['thresholds']['mediumMax']} {{{', '.join(groups.get('head', []))}}}.",
-        "- Test: the full, balanced MNIST test set (10,000 images), files verified by SHA-256 (`docs/data.md`).",
+        f"- Test: the full, balanced {dataset} test set (10,000 images), files verified by SHA-256 (`docs/data.md`).",
         "",
         "## Metrics",
         "",
@@ -102,8 +113,8 @@ def main():
         v = sel["validation"]
         out += [
             f"Epoch {sel['epoch']} of {sel['epochsTrained']}, chosen by {sel['rule']} on {v['images']:,}"
-            " validation images (unused MNIST training images, 50 per class). The test set (the full"
-            " MNIST test set, 10,000 images) was scored once, for that epoch.",
+            f" validation images (unused {dataset} training images, 50 per class). The test set (the full"
+            f" {dataset} test set, 10,000 images) was scored once, for that epoch.",
             "",
             "| metric | validation | test |",
             "|---|---:|---:|",
