@@ -33,6 +33,7 @@ DATASETS = {
     "Fashion-MNIST": ("clothing", "a light garment on a dark background",
                       "Fashion-MNIST-LT (Fashion-MNIST"),
 }
+PUBLISHED = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}
 KEPT_SECTIONS = ["## Why this model", "## Checked by"]
 PLOTS = ["confusion-matrix", "class-distribution", "recall-vs-training-count", "training-curves"]
 CAPTIONS = {
@@ -56,7 +57,9 @@ def main():
     split = json.load(open(os.path.join(run_dir, "split.json")))
     data = open(model, "rb").read()
     described = os.path.join(run_dir, "dataset.json")
-    dataset = json.load(open(described))["name"] if os.path.isfile(described) else "MNIST"
+    # runs older than dataset.json name their kind in run.json's data settings
+    kind = run.get("data", {}).get("dataset", "mnist")
+    dataset = json.load(open(described))["name"] if os.path.isfile(described) else PUBLISHED.get(kind, kind)
     what, looks, long_tail = DATASETS.get(dataset, ("image", "an image", dataset + "-LT (" + dataset))
     spec = json.load(open(os.path.join(run_dir, "checkpoint", "network.json")))["input"]
     classes = len(report["classLabels"])

@@ -11,20 +11,22 @@ import java.util.Locale;
  */
 public enum DatasetKind {
   /** MNIST's IDX files, fetched with npm when missing. */
-  MNIST("mnist", Path.of("data", "mnist"), "mnist-lt"),
+  MNIST("mnist", "MNIST", Path.of("data", "mnist"), "mnist-lt"),
   /** Fashion-MNIST's IDX files from Debian's {@code dataset-fashion-mnist}. */
-  FASHION_MNIST("fashion-mnist", FashionMnist.DEBIAN_DIR, "exp:100"),
+  FASHION_MNIST("fashion-mnist", "Fashion-MNIST", FashionMnist.DEBIAN_DIR, "exp:100"),
   /** An image folder: {@code DIR/train/<class>/*}, {@code DIR/test/<class>/*}, optional val. */
-  FOLDER("folder", null, "as-is"),
+  FOLDER("folder", null, null, "as-is"),
   /** List files of {@code relative/path label} lines (ImageNet-LT, Places-LT, iNaturalist). */
-  LIST("list", null, "as-is");
+  LIST("list", null, null, "as-is");
 
   private final String id;
+  private final String publishedName;
   private final Path defaultDataDir;
   private final String defaultProfile;
 
-  DatasetKind(String id, Path defaultDataDir, String defaultProfile) {
+  DatasetKind(String id, String publishedName, Path defaultDataDir, String defaultProfile) {
     this.id = id;
+    this.publishedName = publishedName;
     this.defaultDataDir = defaultDataDir;
     this.defaultProfile = defaultProfile;
   }
@@ -43,6 +45,14 @@ public enum DatasetKind {
     }
     throw new IllegalArgumentException(
         "unknown data set kind '" + id + "': expected mnist, fashion-mnist, folder or list");
+  }
+
+  /**
+   * The name a published data set goes by ("Fashion-MNIST"); folders and lists are named by the
+   * user's data, so they have none.
+   */
+  public java.util.Optional<String> publishedName() {
+    return java.util.Optional.ofNullable(publishedName);
   }
 
   /** The IDX families (in memory, 28x28 grey). */

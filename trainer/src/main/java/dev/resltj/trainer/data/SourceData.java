@@ -66,27 +66,30 @@ public final class SourceData implements AutoCloseable {
       case MNIST -> {
         MnistData mnist = MnistFetcher.ensure(settings.dataDir()).loadVerified();
         yield inMemory(
-            mnist.train(),
-            mnist.test(),
-            idxDescription("MNIST", DatasetKind.MNIST, mnist),
-            mnist.files());
+            mnist.train(), mnist.test(), idxDescription(DatasetKind.MNIST, mnist), mnist.files());
       }
       case FASHION_MNIST -> {
         MnistData fashion = FashionMnist.loadVerified(settings.dataDir());
         yield inMemory(
             fashion.train(),
             fashion.test(),
-            idxDescription("Fashion-MNIST", DatasetKind.FASHION_MNIST, fashion),
+            idxDescription(DatasetKind.FASHION_MNIST, fashion),
             fashion.files());
       }
       case FOLDER, LIST -> loadFiles(settings, log);
     };
   }
 
-  private static DatasetDescription idxDescription(String name, DatasetKind kind, MnistData data) {
+  private static DatasetDescription idxDescription(DatasetKind kind, MnistData data) {
     LabeledImages t = data.train();
     return new DatasetDescription(
-        name, kind, t.classNames(), t.channels(), t.height(), t.width(), kind.style());
+        kind.publishedName().orElseThrow(),
+        kind,
+        t.classNames(),
+        t.channels(),
+        t.height(),
+        t.width(),
+        kind.style());
   }
 
   private static SourceData loadFiles(SourceSettings s, PrintStream log) {

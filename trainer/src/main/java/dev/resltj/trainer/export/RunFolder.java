@@ -8,6 +8,7 @@ import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.Polarity;
 import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.DatasetDescription;
+import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.GroupThresholds;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkSpec;
@@ -158,7 +159,18 @@ final class RunFolder {
   private String dataset(ObjectNode run) throws ExportException {
     JsonNode dataset = run.get(DATASET_FIELD);
     if (dataset == null || dataset.isNull()) {
-      return ExportMetadata.MNIST;
+      // runs between data sources and dataset.json name their kind only in the data settings
+      JsonNode kind = run.path("data").path(DATASET_FIELD);
+      if (!kind.isTextual()) {
+        return ExportMetadata.MNIST;
+      }
+      try {
+        DatasetKind known = DatasetKind.fromId(kind.asText());
+        return known.publishedName().orElse(known.id());
+      } catch (IllegalArgumentException e) {
+        throw new ExportException(
+            file(RUN_FILE) + ": 'data." + DATASET_FIELD + "': " + e.getMessage());
+      }
     }
     if (!dataset.isTextual() || dataset.asText().isBlank()) {
       throw new ExportException(

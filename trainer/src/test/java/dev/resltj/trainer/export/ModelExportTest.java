@@ -270,6 +270,25 @@ class ModelExportTest {
     assertThat(e.getMessage()).contains("run.json", "imageKind", "x-ray", "drawing or photo");
   }
 
+  @Test
+  void aRunThatNamesItsKindOnlyInTheDataSettingsExportsThatDataSetsName() throws IOException {
+    Path run = RunFolderFixture.create(dir, NetworkPresets.reference());
+    Path onnx = dir.resolve("model.onnx");
+    Files.writeString(
+        run.resolve("run.json"),
+        "{\"method\": \"ce\", \"data\": {\"dataset\": \"fashion-mnist\"}}");
+    ModelExport.exportRun(run, onnx);
+    try (ResltClassifier classifier = ResltClassifier.open(onnx)) {
+      assertThat(classifier.modelCard().dataset()).hasValue("Fashion-MNIST");
+      assertThat(classifier.modelCard().input().imageKind()).isEqualTo(ImageKind.DRAWING);
+    }
+
+    Files.writeString(
+        run.resolve("run.json"), "{\"method\": \"ce\", \"data\": {\"dataset\": \"cifar\"}}");
+    ExportException e = assertThrows(ExportException.class, () -> ModelExport.exportRun(run, onnx));
+    assertThat(e.getMessage()).contains("run.json", "data.dataset", "cifar");
+  }
+
   private static Map<String, String> metadata(Path onnx) throws IOException {
     return OnnxModelWriterTest.metadata(OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx)));
   }
