@@ -21,8 +21,9 @@ import java.util.SplittableRandom;
  * otherwise) with MNIST-LT's class counts, for the throughput benchmark ({@code
  * trainer/bench/throughput.sh}) and the network figures of docs/training.md. Usage: {@code
  * ThroughputProbe [network] [method] [batch] [warm-up steps] [timed steps] [channels] [size]
- * [width]}; prints one line {@code images_per_second=...}. Thread counts come from DJL's system
- * properties, as in a real run.
+ * [width]}; prints a line {@code images_per_second=...} and a line {@code ms_per_step ...} with the
+ * wall time of each part of a step (forward, backward, optimiser, ...). Thread counts come from
+ * DJL's system properties, as in a real run.
  */
 public final class ThroughputProbe {
   private static final List<Integer> MNIST_LT =
@@ -75,7 +76,8 @@ public final class ThroughputProbe {
                 schedule,
                 randomBatches(perStep, channels * size * size));
         loop.runEpoch(1, warmUp, StepListener.NONE, GracefulStop.never());
-        EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE, GracefulStop.never());
+        StepPhases.Totals phases = new StepPhases.Totals();
+        EpochStats stats = loop.runEpoch(2, timed, StepListener.NONE, GracefulStop.never(), phases);
         System.out.printf(
             Locale.ROOT,
             "images_per_second=%.1f steps=%d batch=%d seconds=%.3f loss=%.4f%n",
@@ -84,6 +86,18 @@ public final class ThroughputProbe {
             perStep,
             stats.seconds(),
             stats.meanLoss());
+        StringBuilder line = new StringBuilder("ms_per_step");
+        phases
+            .millis()
+            .forEach(
+                (phase, ms) ->
+                    line.append(
+                        String.format(
+                            Locale.ROOT,
+                            " %s=%.3f",
+                            phase.name().toLowerCase(Locale.ROOT),
+                            ms / timed)));
+        System.out.println(line);
       }
     }
   }

@@ -69,6 +69,12 @@ public final class TrainingLoop {
    * stop} is requested: between two steps, never inside one.
    */
   public EpochStats runEpoch(int epoch, int steps, StepListener listener, GracefulStop stop) {
+    return runEpoch(epoch, steps, listener, stop, StepPhases.NONE);
+  }
+
+  /** As {@link #runEpoch(int, int, StepListener, GracefulStop)}, timing each part of every step. */
+  public EpochStats runEpoch(
+      int epoch, int steps, StepListener listener, GracefulStop stop, StepPhases phases) {
     batches.startEpoch(epoch);
     int rows = batches.imagesPerStep();
     int accuracyRows = loss.distributionRows(rows);
@@ -81,26 +87,36 @@ public final class TrainingLoop {
       if (stop.requested()) {
         return EpochStats.stopped(epoch, images, seconds(start));
       }
+      long t = System.nanoTime();
       batches.next(host.pixels, host.labels);
       host.load(rows);
       float stepLoss;
-      try (NDManager stepManager = manager.newSubManager()) {
+      NDManager stepManager = manager.newSubManager();
+      try {
         NDArray x = host.images(stepManager, rows);
         NDArray y = host.labels(stepManager, rows);
+        t = lap(phases, StepPhases.Phase.BATCH, t);
         NDArray objective;
         NDList outputs;
         try (GradientCollector collector = engine.newGradientCollector()) {
           outputs = block.forward(parameterStore, new NDList(x), true);
+          t = lap(phases, StepPhases.Phase.FORWARD, t);
           objective = loss.compute(outputs, y);
+          t = lap(phases, StepPhases.Phase.LOSS, t);
           collector.backward(objective);
         }
+        t = lap(phases, StepPhases.Phase.BACKWARD, t);
         stepLoss = objective.getFloat();
         NDArray fused = outputs.get(0);
         NDArray predicted =
             accuracyRows == rows ? fused.argMax(1) : fused.get("0:{}", accuracyRows).argMax(1);
         NDArray truth = accuracyRows == rows ? y : y.get("0:{}", accuracyRows);
         correct += predicted.eq(truth).sum().getLong();
+        t = lap(phases, StepPhases.Phase.BOOKKEEPING, t);
+      } finally {
+        stepManager.close();
       }
+      t = lap(phases, StepPhases.Phase.RELEASE, t);
       counted += accuracyRows;
       images += rows;
       if (!Float.isFinite(stepLoss)) {
@@ -108,12 +124,19 @@ public final class TrainingLoop {
             epoch, Double.NaN, (double) correct / counted, images, seconds(start), true);
       }
       updater.step(schedule.at(updater.stepCount()));
+      lap(phases, StepPhases.Phase.OPTIMISER, t);
       lossSum += stepLoss;
       listener.afterStep(
           step, steps, lossSum / step, (double) correct / counted, images / seconds(start));
     }
     return new EpochStats(
         epoch, lossSum / steps, (double) correct / counted, images, seconds(start), true);
+  }
+
+  private static long lap(StepPhases phases, StepPhases.Phase phase, long since) {
+    long now = System.nanoTime();
+    phases.add(phase, now - since);
+    return now;
   }
 
   private static double seconds(long start) {

@@ -29,6 +29,11 @@ class TrainingLoopTest {
 
   /** Trains {@code epochs} epochs of 8 steps of 32 from seed 42 and returns each epoch's stats. */
   private static List<EpochStats> train(Block block, MethodLoss loss, int epochs) {
+    return train(block, loss, epochs, StepPhases.NONE);
+  }
+
+  private static List<EpochStats> train(
+      Block block, MethodLoss loss, int epochs, StepPhases phases) {
     Engine.getInstance().setRandomSeed(42);
     List<EpochStats> stats = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -45,7 +50,7 @@ class TrainingLoopTest {
                 constant(0.05, 8 * epochs),
                 StandIns.sampler(DATA, 32, 1));
         for (int epoch = 1; epoch <= epochs; epoch++) {
-          stats.add(loop.runEpoch(epoch, 8, StepListener.NONE, GracefulStop.never()));
+          stats.add(loop.runEpoch(epoch, 8, StepListener.NONE, GracefulStop.never(), phases));
         }
       }
     }
@@ -66,6 +71,18 @@ class TrainingLoopTest {
     List<EpochStats> stats = train(StandIns.threeBranches(), new ResltLoss(0.5, groups), 3);
     assertThat(stats.get(2).meanLoss()).isLessThan(stats.get(0).meanLoss());
     assertThat(stats.get(2).accuracy()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void timingThePartsOfAStepTimesEachPartAndChangesNoLoss() {
+    StepPhases.Totals phases = new StepPhases.Totals();
+    double timed = train(StandIns.linear(), new CrossEntropyLoss(), 1, phases).get(0).meanLoss();
+    double untimed = train(StandIns.linear(), new CrossEntropyLoss(), 1).get(0).meanLoss();
+    assertThat(timed).isEqualTo(untimed);
+    assertThat(phases.millis()).hasSize(StepPhases.Phase.values().length);
+    assertThat(phases.millis().get(StepPhases.Phase.FORWARD)).isPositive();
+    assertThat(phases.millis().get(StepPhases.Phase.BACKWARD)).isPositive();
+    assertThat(phases.millis().get(StepPhases.Phase.OPTIMISER)).isPositive();
   }
 
   @Test
