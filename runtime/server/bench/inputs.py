@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the benchmark's request bodies: an Open Inference Protocol JSON body and a PNG of the
-same 28x28 digit. The digit is the first image of the MNIST test set when its IDX file is given,
+"""Writes the benchmark's request bodies: an Open Inference Protocol JSON body, the same request with
+the tensor as raw bytes (Triton's binary extension: infer.bin, its JSON part's length in
+infer.bin.header-length) and a PNG of the same 28x28 digit. The digit is the first image of the MNIST test set when its IDX file is given,
 else a drawn stroke. Standard library only."""
 import json
 import struct
@@ -43,6 +44,16 @@ def main():
                                        "datatype": "FP32", "data": pixels}]}
     with open(f"{out_dir}/infer.json", "w") as f:
         json.dump(body, f, separators=(",", ":"))
+    # the binary form asks for binary probabilities too, as Triton's clients do
+    header = json.dumps({"id": "bench", "inputs": [{"name": "image", "shape": [1, 1, 28, 28],
+                                                     "datatype": "FP32",
+                                                     "parameters": {"binary_data_size": 4 * len(pixels)}}],
+                         "outputs": [{"name": "probabilities", "parameters": {"binary_data": True}}]},
+                        separators=(",", ":")).encode()
+    with open(f"{out_dir}/infer.bin", "wb") as f:
+        f.write(header + struct.pack(f"<{len(pixels)}f", *pixels))
+    with open(f"{out_dir}/infer.bin.header-length", "w") as f:
+        f.write(str(len(header)))
     with open(f"{out_dir}/digit.png", "wb") as f:
         f.write(png(pixels))
     print("mnist test image 0" if idx else "a drawn 1")

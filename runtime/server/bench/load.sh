@@ -84,6 +84,11 @@ DIGIT=$(python3 "$HERE/inputs.py" "$WORK" $IDX)
 
 # ---- start and time to ready ----
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# the launcher's class archive (bin/reslt-server): its state decides part of the time to ready
+ARCHIVE="${JAR%.jar}.jsa"
+if [ "${RESLT_CDS:-on}" = off ]; then CDS_STATE="off (RESLT_CDS=off)"
+elif [ -f "$ARCHIVE" ] && [ "$ARCHIVE" -nt "$JAR" ]; then CDS_STATE="mapped (recorded by an earlier start)"
+else CDS_STATE="none yet (this start records it at exit)"; fi
 START=$(date +%s%N)
 env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT RESLT_GRPC_PORT=0 \
   RESLT_BATCHING_DISABLED_FOR=bench-nobatch JAR="$JAR" JAVA_OPTS="$JAVA_OPTS" \
@@ -110,6 +115,9 @@ RSS_IDLE=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status")
 SAMPLER_PID=$!
 
 # ---- runs ----
+# the binary body's JSON part length (Inference-Header-Content-Length), empty for other bodies
+header_length() { [ -f "${1:-}.header-length" ] && cat "$1.header-length" || true; }
+
 # run NAME METHOD PATH CONNECTIONS [BODY_FILE CONTENT_TYPE] -> one table row
 run() {
   local name=$1 method=$2 path=$3 c=$4 body=${5:-} type=${6:-}
@@ -119,7 +127,7 @@ run() {
   local load cpu0 cpu1 out
   load=$(cut -d' ' -f1 /proc/loadavg)
   cpu0=$(cpu_ticks "$SERVER_PID")
-  out=$(BODY_FILE=$body CONTENT_TYPE=$type wrk "${args[@]}" "$BASE$path")
+  out=$(BODY_FILE=$body CONTENT_TYPE=$type HEADER_LENGTH=$(header_length "$body") wrk "${args[@]}" "$BASE$path")
   cpu1=$(cpu_ticks "$SERVER_PID")
   echo "$out" >>"$WORK/wrk.log"
   awk -v name="$name" -v c="$c" -v load="$load" -v cpu="$(( cpu1 - cpu0 ))" -v ticks="$TICKS" '
@@ -136,7 +144,7 @@ run() {
 
 warm() {
   local c=$1 path=$2 body=${3:-} type=${4:-}
-  BODY_FILE=$body CONTENT_TYPE=$type wrk -t$(( c < 2 ? 1 : 2 )) -c"$c" -d"$WARMUP" \
+  BODY_FILE=$body CONTENT_TYPE=$type HEADER_LENGTH=$(header_length "$body") wrk -t$(( c < 2 ? 1 : 2 )) -c"$c" -d"$WARMUP" \
     ${body:+-s "$HERE/body.lua"} "$BASE$path" >/dev/null
 }
 # every endpoint at every concurrency before anything is measured: the JIT recompiles when the
@@ -146,6 +154,7 @@ for c in $CONCURRENCY; do
   warm "$c" /v2/health/live
   warm "$c" /v2/models/bench/infer "$WORK/infer.json" application/json
   warm "$c" /v2/models/bench-nobatch/infer "$WORK/infer.json" application/json
+  warm "$c" /v2/models/bench/infer "$WORK/infer.bin" application/octet-stream
   warm "$c" /v1/models/bench/classify "$WORK/digit.png" image/png
   warm "$c" /v1/models/bench-nobatch/classify "$WORK/digit.png" image/png
 done
@@ -155,6 +164,7 @@ for c in $CONCURRENCY; do
   ROWS+=$(run "trivial GET /v2/health/live" GET /v2/health/live "$c")$'\n'
   ROWS+=$(run "JSON infer, batching on" POST /v2/models/bench/infer "$c" "$WORK/infer.json" application/json)$'\n'
   ROWS+=$(run "JSON infer, batching off" POST /v2/models/bench-nobatch/infer "$c" "$WORK/infer.json" application/json)$'\n'
+  ROWS+=$(run "binary infer, batching on" POST /v2/models/bench/infer "$c" "$WORK/infer.bin" application/octet-stream)$'\n'
   ROWS+=$(run "PNG classify, batching on" POST /v1/models/bench/classify "$c" "$WORK/digit.png" image/png)$'\n'
   ROWS+=$(run "PNG classify, batching off" POST /v1/models/bench-nobatch/classify "$c" "$WORK/digit.png" image/png)$'\n'
 done
@@ -196,7 +206,7 @@ mkdir -p "$(dirname "$OUT")"
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) CPUs, $(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//'); $(java -version 2>&1 | head -1)"
   echo "- model: $MODEL_DESC; request image: $DIGIT"
   echo "- server: bin/reslt-server, JVM options: ${JAVA_OPTS:-launcher defaults (-Xmx256m -Xms64m -XX:+UseSerialGC)}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, settings: ${SERVER_ENV:-defaults}; wrk on 127.0.0.1, $DURATION per run after a $WARMUP warm-up of every endpoint at every concurrency; wrk and the server share the machine"
-  echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms)"
+  echo "- ready: $READY ms from launch to 200 on /v2/health/ready (server CPU until then: $READY_CPU ms; class archive: $CDS_STATE)"
   echo "- resident memory: $RSS_IDLE MiB when ready, $RSS_PEAK MiB peak under load"
   echo "- mean images per model run for the batching model over all runs: ${BATCHES:-n/a}"
   echo
