@@ -13,7 +13,7 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from throughput_torch import COUNTS, MEDIUM_MAX, TAIL_MAX, ReferenceResLT, reslt_loss  # noqa: E402
+from throughput_torch import Setup, reslt_loss  # noqa: E402
 
 
 def main():
@@ -22,19 +22,9 @@ def main():
     warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     timed = int(sys.argv[4]) if len(sys.argv) > 4 else 60
     threads = int(sys.argv[5]) if len(sys.argv) > 5 else 2
-    torch.set_num_threads(threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(1)
-    total = sum(COUNTS)
-    images = torch.randint(0, 256, (total, 1, 28, 28), dtype=torch.uint8)
-    labels = torch.cat([torch.full((n,), c, dtype=torch.long) for c, n in enumerate(COUNTS)])
-    mt_table = torch.tensor([1.0 if n <= MEDIUM_MAX else 0.0 for n in COUNTS])
-    t_table = torch.tensor([1.0 if n <= TAIL_MAX else 0.0 for n in COUNTS])
-    if network == "mnist":
-        from parity_torch import MnistNet
-        model = MnistNet(3)
-    else:
-        model = ReferenceResLT()
+    setup = Setup(network, threads)
+    total, images, labels = setup.total, setup.images, setup.labels
+    mt_table, t_table, model = setup.mt_table, setup.t_table, setup.model
     model.train()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     spent = {"batch": 0.0, "forward": 0.0, "loss": 0.0, "backward": 0.0, "optimiser": 0.0}

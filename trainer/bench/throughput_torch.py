@@ -80,28 +80,35 @@ def train_mflop_per_image(model):
     return 3 * 2 * macs[0] / 1e6
 
 
+class Setup:
+    """What a timed step needs: threads set, synthetic MNIST-sized images with MNIST-LT's class
+    frequencies, the ResLT masks per class, and the network (`mnist` or the reference one)."""
+
+    def __init__(self, network, threads):
+        torch.set_num_threads(threads)
+        torch.set_num_interop_threads(1)
+        torch.manual_seed(1)
+        self.total = sum(COUNTS)
+        self.images = torch.randint(0, 256, (self.total, 1, 28, 28), dtype=torch.uint8)
+        self.labels = torch.cat([torch.full((n,), c, dtype=torch.long) for c, n in enumerate(COUNTS)])
+        self.mt_table = torch.tensor([1.0 if n <= MEDIUM_MAX else 0.0 for n in COUNTS])
+        self.t_table = torch.tensor([1.0 if n <= TAIL_MAX else 0.0 for n in COUNTS])
+        if network == "mnist":
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            from parity_torch import MnistNet
+            self.model = MnistNet(3)
+        else:
+            self.model = ReferenceResLT()
+
+
 def main():
     batch = int(sys.argv[1]) if len(sys.argv) > 1 else 128
     warmup = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     timed = int(sys.argv[3]) if len(sys.argv) > 3 else 200
     threads = int(sys.argv[4]) if len(sys.argv) > 4 else 2
-    torch.set_num_threads(threads)
-    torch.set_num_interop_threads(1)
-    torch.manual_seed(1)
-
-    total = sum(COUNTS)
-    images = torch.randint(0, 256, (total, 1, 28, 28), dtype=torch.uint8)
-    labels = torch.cat([torch.full((n,), c, dtype=torch.long) for c, n in enumerate(COUNTS)])
-    mt_table = torch.tensor([1.0 if n <= MEDIUM_MAX else 0.0 for n in COUNTS])
-    t_table = torch.tensor([1.0 if n <= TAIL_MAX else 0.0 for n in COUNTS])
-
-    network = sys.argv[5] if len(sys.argv) > 5 else "reference"
-    if network == "mnist":
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        from parity_torch import MnistNet
-        model = MnistNet(3)
-    else:
-        model = ReferenceResLT()
+    setup = Setup(sys.argv[5] if len(sys.argv) > 5 else "reference", threads)
+    total, images, labels = setup.total, setup.images, setup.labels
+    mt_table, t_table, model = setup.mt_table, setup.t_table, setup.model
     model.eval()
     mflop = train_mflop_per_image(model)
     model.train()
