@@ -87,7 +87,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # the launcher's class archive (bin/reslt-server): its state decides part of the time to ready
 ARCHIVE="${JAR%.jar}.jsa"
 if [ "${RESLT_CDS:-on}" = off ]; then CDS_STATE="off (RESLT_CDS=off)"
-elif [ -f "$ARCHIVE" ] && [ "$ARCHIVE" -nt "$JAR" ]; then CDS_STATE="mapped (recorded by an earlier start)"
+elif { [ -f "$ARCHIVE" ] && [ "$ARCHIVE" -nt "$JAR" ]; } || ls "$ARCHIVE".rec-* >/dev/null 2>&1; then
+  CDS_STATE="mapped (recorded by an earlier start)"
 else CDS_STATE="none yet (this start records it at exit)"; fi
 START=$(date +%s%N)
 env $SERVER_ENV RESLT_MODELS_DIR="$WORK/models" RESLT_HOST=127.0.0.1 RESLT_PORT=$PORT RESLT_GRPC_PORT=0 \
