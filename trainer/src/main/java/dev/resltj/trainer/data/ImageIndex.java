@@ -234,18 +234,7 @@ public record ImageIndex(List<ImageEntry> entries, List<String> classNames) {
    * @throws DataFileException naming {@code source} and the first empty class
    */
   public ImageIndex requireEveryClass(String source) {
-    int[] counts = classCounts();
-    for (int c = 0; c < counts.length; c++) {
-      if (counts[c] == 0) {
-        throw new DataFileException(
-            source
-                + ": class "
-                + c
-                + " ('"
-                + classNames.get(c)
-                + "') has no training image; every class needs at least one");
-      }
-    }
+    requireEveryClass(classCounts(), classNames, source, "training image");
     return this;
   }
 
@@ -266,5 +255,26 @@ public record ImageIndex(List<ImageEntry> entries, List<String> classNames) {
       m.put(names.get(i), i);
     }
     return m;
+  }
+
+  /**
+   * Fails naming {@code source} and the first class whose count is 0.
+   *
+   * @param what what each class needs at least one of ("training image")
+   */
+  static void requireEveryClass(int[] counts, List<String> classNames, String source, String what) {
+    for (int c = 0; c < counts.length; c++) {
+      if (counts[c] == 0) {
+        throw new DataFileException(
+            source
+                + ": class "
+                + c
+                + " ('"
+                + classNames.get(c)
+                + "') has no "
+                + what
+                + "; every class needs at least one");
+      }
+    }
   }
 }

@@ -219,18 +219,8 @@ public final class SourceData implements AutoCloseable {
   }
 
   private static void requireEveryClass(ImageSet pool, String source) {
-    int[] counts = pool.classCounts();
-    for (int c = 0; c < counts.length; c++) {
-      if (counts[c] == 0) {
-        throw new DataFileException(
-            source
-                + ": class "
-                + c
-                + " ('"
-                + pool.classNames().get(c)
-                + "') has no readable training image; every class needs at least one");
-      }
-    }
+    ImageIndex.requireEveryClass(
+        pool.classCounts(), pool.classNames(), source, "readable training image");
   }
 
   /** Image sizes and colour over the headers of one part, and the entries whose header read. */

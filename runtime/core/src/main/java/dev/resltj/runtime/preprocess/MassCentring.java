@@ -46,7 +46,7 @@ public final class MassCentring {
         }
       }
     }
-    PixelImage cropped = crop(image, top, left, bottom - top + 1, right - left + 1);
+    PixelImage cropped = Resizing.crop(image, top, left, bottom - top + 1, right - left + 1);
     double box = Math.max(1, Math.round(Math.min(height, width) * BOX_FRACTION));
     double scale = box / Math.max(cropped.height(), cropped.width());
     int bh = Math.max(1, (int) Math.round(cropped.height() * scale));
@@ -86,23 +86,6 @@ public final class MassCentring {
       ink[i] = Math.max(0f, b - background);
     }
     return ink;
-  }
-
-  static PixelImage crop(PixelImage image, int top, int left, int height, int width) {
-    int c = image.channels();
-    float[] src = image.values();
-    float[] out = new float[c * height * width];
-    for (int ch = 0; ch < c; ch++) {
-      for (int y = 0; y < height; y++) {
-        System.arraycopy(
-            src,
-            (ch * image.height() + top + y) * image.width() + left,
-            out,
-            (ch * height + y) * width,
-            width);
-      }
-    }
-    return new PixelImage(c, height, width, out);
   }
 
   private static int clamp(int v, int lo, int hi) {
