@@ -223,10 +223,15 @@ for network in sorted({k[0] for k in groups}):
                      f" {pct(res[rm][1])}% vs the best baseline on validation `{bm}` {pct(base[bm][1])}%:"
                      f" **{'met' if ok else 'missed'}**.")
 if "reslt-la" in tg and default:
-    tm = mean([x["top1"] for x in tg["reslt-la"]])
-    dm = mean([x["top1"] for x in default])
-    lines.append(f"- reslt-la, trainer vs PyTorch (same network, split, batches): {pct(dm)}% vs {pct(tm)}%"
-                 f" top-1: **{'met' if dm > tm else 'missed'}** (goal: ahead).")
+    # the same seeds on both sides
+    torch_seeds = {x["seed"] for x in tg["reslt-la"]}
+    paired = [x for x in default if x["seed"] in torch_seeds]
+    if paired:
+        tm = mean([x["top1"] for x in tg["reslt-la"] if x["seed"] in {p["seed"] for p in paired}])
+        dm = mean([x["top1"] for x in paired])
+        lines.append(f"- reslt-la, trainer vs PyTorch (same network, split, batches; seeds"
+                     f" {','.join(str(x['seed']) for x in sorted(paired, key=lambda x: x['seed']))}):"
+                     f" {pct(dm)}% vs {pct(tm)}% top-1: **{'met' if dm > tm else 'missed'}** (goal: ahead).")
 lines += ["", END]
 section = "\n".join(lines)
 text = open(results).read() if os.path.isfile(results) else ""
