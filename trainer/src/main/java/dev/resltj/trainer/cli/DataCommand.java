@@ -1,6 +1,6 @@
 package dev.resltj.trainer.cli;
 
-import dev.resltj.runtime.ClassGroup;
+import dev.resltj.trainer.data.DataFileException;
 import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.FashionMnist;
 import dev.resltj.trainer.data.GroupThresholds;
@@ -15,13 +15,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reslt-train data}: get MNIST and make long-tailed splits. */
+/** {@code reslt-train data}: get MNIST or Fashion-MNIST and make long-tailed splits. */
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
@@ -38,8 +39,8 @@ public final class DataCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** The data sets {@code data fetch} knows. */
-  static final class FetchableConverter implements picocli.CommandLine.ITypeConverter<DatasetKind> {
+  /** The data sets {@code data fetch} and {@code data split} know: the IDX families. */
+  static final class IdxKindConverter implements picocli.CommandLine.ITypeConverter<DatasetKind> {
     @Override
     public DatasetKind convert(String value) {
       DatasetKind kind;
@@ -52,7 +53,8 @@ public final class DataCommand implements Callable<Integer> {
         throw new picocli.CommandLine.TypeConversionException(
             "unknown data set '"
                 + value
-                + "': expected mnist or fashion-mnist (image folders and lists need no fetch)");
+                + "': expected mnist or fashion-mnist (image folders and lists need no fetch;"
+                + " their split is the one a first 'train' run writes)");
       }
       return kind;
     }
@@ -109,7 +111,7 @@ public final class DataCommand implements Callable<Integer> {
     @Parameters(
         index = "0",
         paramLabel = "DATASET",
-        converter = FetchableConverter.class,
+        converter = IdxKindConverter.class,
         description = "The data set: mnist or fashion-mnist.")
     DatasetKind dataset;
 
@@ -169,11 +171,14 @@ public final class DataCommand implements Callable<Integer> {
       versionProvider = TrainerVersion.class,
       usageHelpWidth = 100,
       description =
-          "Draw a long-tailed training set from MNIST's 60,000 training images and write it as a"
-              + " split file (the file every 'train' run writes, and reuses with --split), so"
-              + " several runs can train on the very same images. Prints the images per class and"
-              + " the head/medium/tail groups. MNIST must be in --data-dir already (see 'data"
-              + " fetch').",
+          "Draw a long-tailed training set from the 60,000 training images of MNIST or"
+              + " Fashion-MNIST and write it as a split file (the file every 'train' run writes,"
+              + " and reuses with --split), so several runs can train on the very same images."
+              + " The same data set, profile and seed draw the same images, and the same"
+              + " validation set (50 per class of the images the profile left), as 'train'"
+              + " does. Prints the images per class and the head/medium/tail groups. The data"
+              + " must be in --data-dir already (see 'data fetch'). Image folders and list"
+              + " files need no split command: a first 'train' run writes runs/NAME/split.json.",
       footerHeading = "%nProfiles:%n",
       footer = {
         "  mnist-lt          the reference MNIST-LT split: 42,125,187,28,601,300,5918,2698,1188,67",
@@ -195,25 +200,35 @@ public final class DataCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
+        names = "--dataset",
+        paramLabel = "KIND",
+        defaultValue = "mnist",
+        converter = IdxKindConverter.class,
+        description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+    DatasetKind dataset;
+
+    @Option(
         names = "--data-dir",
         paramLabel = "DIR",
-        defaultValue = "data/mnist",
-        description = "Folder holding the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+        description =
+            "Folder holding the four IDX files, raw or .gz (default: data/mnist; for"
+                + " fashion-mnist /usr/share/datasets/fashion-mnist).")
     Path dataDir;
 
     @Option(
         names = "--profile",
         paramLabel = "PROFILE",
-        defaultValue = "mnist-lt",
         converter = LongTailProfileConverter.class,
-        description = "How many images each class keeps, see below (default: ${DEFAULT-VALUE}).")
+        description =
+            "How many images each class keeps, see below (default: mnist-lt for mnist, exp:100"
+                + " for fashion-mnist, as 'train').")
     LongTailProfile profile;
 
     @Option(
         names = "--seed",
         paramLabel = "N",
-        defaultValue = "0",
-        description = "Seed of the draw (default: ${DEFAULT-VALUE}).")
+        defaultValue = "1",
+        description = "Seed of the draw (default: ${DEFAULT-VALUE}, as 'train').")
     long seed;
 
     @Option(
@@ -248,7 +263,8 @@ public final class DataCommand implements Callable<Integer> {
     @Option(
         names = "--no-verify",
         description =
-            "Do not insist on MNIST's SHA-256 (for other MNIST-family data under the same names).")
+            "Do not insist on the data set's SHA-256 (for other MNIST-family data under the same"
+                + " names).")
     boolean noVerify;
 
     @Override
@@ -259,8 +275,10 @@ public final class DataCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new UsageException("--tail-max/--medium-max: " + e.getMessage());
       }
-      MnistFiles files = MnistFiles.locate(dataDir);
-      MnistData mnist = noVerify ? files.load() : files.loadVerified();
+      Path dir = dataDir != null ? dataDir : dataset.defaultDataDir().orElseThrow();
+      LongTailProfile profile =
+          this.profile != null ? this.profile : LongTailProfile.parse(dataset.defaultProfile());
+      MnistData mnist = load(dir);
       LongTailSplit split;
       try {
         split = LongTailSplit.draw(mnist.train(), profile, seed, withReplacement, thresholds);
@@ -274,10 +292,12 @@ public final class DataCommand implements Callable<Integer> {
       }
       PrintWriter w = spec.commandLine().getOut();
       int[] counts = split.classCounts();
-      w.printf("%-6s %7s  %s%n", "class", "images", "group");
+      List<String> names = mnist.train().classNames();
+      int width = Math.max(5, names.stream().mapToInt(String::length).max().orElse(0));
+      String row = "%-" + width + "s %7s  %s%n";
+      w.printf(row, "class", "images", "group");
       for (int c = 0; c < counts.length; c++) {
-        ClassGroup group = split.groups().groupOf(c);
-        w.printf("%-6s %7d  %s%n", mnist.train().classNames().get(c), counts[c], group.id());
+        w.printf(row, names.get(c), counts[c], split.groups().groupOf(c).id());
       }
       w.printf(
           "%d images, imbalance %.0f, profile %s, seed %d%s -> %s%n",
@@ -289,6 +309,19 @@ public final class DataCommand implements Callable<Integer> {
           out);
       w.flush();
       return ExitCodes.OK;
+    }
+
+    private MnistData load(Path dir) {
+      if (dataset == DatasetKind.FASHION_MNIST) {
+        if (!MnistFiles.present(dir)) {
+          throw new DataFileException(FashionMnist.howToInstall(dir));
+        }
+        return noVerify
+            ? MnistFiles.locate(dir).load(FashionMnist.CLASS_NAMES)
+            : FashionMnist.loadVerified(dir);
+      }
+      MnistFiles files = MnistFiles.locate(dir);
+      return noVerify ? files.load() : files.loadVerified();
     }
   }
 }

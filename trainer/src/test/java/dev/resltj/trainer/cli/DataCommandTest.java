@@ -135,6 +135,65 @@ class DataCommandTest {
     assertThat(err).contains("data fetch mnist");
   }
 
+  @Test
+  void splitOfFashionMnistNamesItsClasses() throws Exception {
+    Path dir = syntheticMnist(30);
+    Path split = tmp.resolve("fashion-split.json");
+
+    int code =
+        run(
+            "data",
+            "split",
+            "--dataset",
+            "fashion-mnist",
+            "--data-dir",
+            dir.toString(),
+            "--no-verify",
+            "--profile",
+            "counts:20,10,5,5,5,2,2,2,2,1",
+            "--out",
+            split.toString());
+
+    assertThat(code).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(out).contains("T-shirt/top").contains("Ankle boot").contains("54 images");
+    assertThat(JsonFiles.mapper().readTree(split.toFile()).get("profile").asText())
+        .isEqualTo("counts:20,10,5,5,5,2,2,2,2,1");
+  }
+
+  @Test
+  void splitOfFashionMnistWithDefaultsDrawsTheBenchmarkSplit() {
+    // The Debian package (installed by .ci/run) in its own folder; exp:100 as 'train' draws it.
+    Path split = tmp.resolve("exp100.json");
+
+    int code = run("data", "split", "--dataset", "fashion-mnist", "--out", split.toString());
+
+    assertThat(code).as(err).isEqualTo(ExitCodes.OK);
+    assertThat(out).contains("14836 images, imbalance 99, profile exp:100, seed 1");
+  }
+
+  @Test
+  void splitOfMissingFashionMnistSaysHowToInstallIt() {
+    int code =
+        run(
+            "data",
+            "split",
+            "--dataset",
+            "fashion-mnist",
+            "--data-dir",
+            tmp.resolve("empty").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(err).contains("apt-get install dataset-fashion-mnist").doesNotContain("\tat ");
+  }
+
+  @Test
+  void splitOfAnImageFolderPointsAtTrainsOwnSplit() {
+    int code = run("data", "split", "--dataset", "folder");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("'folder'").contains("first 'train' run");
+  }
+
   private Path syntheticMnist(int perClass) {
     Path dir = tmp.resolve("synthetic");
     int n = perClass * 10;
