@@ -126,7 +126,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
         names = {"-q", "--quiet"},
-        description = "No progress bar (it is also off when standard error is not a terminal).")
+        description =
+            "No progress inside an epoch (default: a bar redrawn on a terminal; in a log, a line"
+                + " after the first step and once a minute).")
     boolean quiet;
 
     @Option(names = "--verbose", description = "Print stack traces of failures.")
@@ -518,7 +520,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     TrainingRun.Options options =
         new TrainingRun.Options(
-            !run.noExport, !run.quiet && ProgressBar.terminalAttached(), System.out, System.err);
+            !run.noExport, ProgressBar.Mode.of(run.quiet), System.out, System.err);
     try {
       TrainingRun.Outcome outcome =
           run.resume != null

@@ -2,44 +2,95 @@ package dev.resltj.trainer.training;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
- * One line per epoch redrawn in place on a terminal: steps, loss, accuracy and images/s. Silent
- * when disabled (not a terminal, or {@code --quiet}), so logs hold only the per-epoch summary
- * lines.
+ * Progress inside an epoch: on a terminal, one line redrawn in place (steps, loss, accuracy,
+ * images/s); in a log (standard error not a terminal), a plain line once a minute and after the
+ * run's first step, so a long epoch (a large image folder) shows it is moving without flooding the
+ * log of a short one; nothing with {@code --quiet}.
  */
 public final class ProgressBar implements StepListener {
+  /** How progress is shown. */
+  public enum Mode {
+    TERMINAL,
+    LOG,
+    OFF;
+
+    /** The mode for a run: {@code --quiet} turns it off, else it depends on the terminal. */
+    public static Mode of(boolean quiet) {
+      if (quiet) {
+        return OFF;
+      }
+      return System.console() != null ? TERMINAL : LOG;
+    }
+  }
+
   private static final int WIDTH = 28;
   private static final long REDRAW_NANOS = 150_000_000L;
+  private static final long LOG_NANOS = 60_000_000_000L;
 
   private final PrintStream out;
-  private final boolean enabled;
+  private final Mode mode;
+  private final LongSupplier clock;
   private final StringBuilder line = new StringBuilder(160);
   private String prefix = "";
   private long lastDraw;
+  private long epochStart;
   private int lastLength;
+  private boolean firstStepLogged;
 
-  public ProgressBar(PrintStream out, boolean enabled) {
-    this.out = out;
-    this.enabled = enabled;
+  public ProgressBar(PrintStream out, Mode mode) {
+    this(out, mode, System::nanoTime);
   }
 
-  /** Whether standard error looks like an interactive terminal. */
-  public static boolean terminalAttached() {
-    return System.console() != null;
+  ProgressBar(PrintStream out, Mode mode, LongSupplier clock) {
+    this.out = out;
+    this.mode = mode;
+    this.clock = clock;
   }
 
   public void startEpoch(int epoch, int epochs) {
     prefix = String.format(Locale.ROOT, "epoch %" + digits(epochs) + "d/%d ", epoch, epochs);
-    lastDraw = 0;
+    epochStart = clock.getAsLong();
+    lastDraw = mode == Mode.TERMINAL ? 0 : epochStart;
   }
 
   @Override
   public void afterStep(int step, int steps, double meanLoss, double accuracy, double speed) {
-    if (!enabled) {
+    switch (mode) {
+      case TERMINAL -> redraw(step, steps, meanLoss, accuracy, speed);
+      case LOG -> logLine(step, steps, meanLoss, accuracy, speed);
+      case OFF -> {}
+    }
+  }
+
+  private void logLine(int step, int steps, double meanLoss, double accuracy, double speed) {
+    long now = clock.getAsLong();
+    boolean first = !firstStepLogged;
+    if (step == steps || (!first && now - lastDraw < LOG_NANOS)) {
       return;
     }
-    long now = System.nanoTime();
+    firstStepLogged = true;
+    lastDraw = now;
+    long perStep = (now - epochStart) / step;
+    String eta = ", epoch ends in about " + minutes(perStep * (steps - step));
+    out.println(
+        String.format(
+                Locale.ROOT,
+                "%sstep %d/%d loss %.4f acc %.2f%% %,.0f img/s",
+                prefix,
+                step,
+                steps,
+                meanLoss,
+                100 * accuracy,
+                speed)
+            + eta);
+    out.flush();
+  }
+
+  private void redraw(int step, int steps, double meanLoss, double accuracy, double speed) {
+    long now = clock.getAsLong();
     if (step != steps && now - lastDraw < REDRAW_NANOS) {
       return;
     }
@@ -71,11 +122,16 @@ public final class ProgressBar implements StepListener {
 
   /** Clears the bar so the summary line replaces it. */
   public void endEpoch() {
-    if (enabled && lastLength > 0) {
+    if (mode == Mode.TERMINAL && lastLength > 0) {
       out.print('\r' + " ".repeat(lastLength) + '\r');
       out.flush();
       lastLength = 0;
     }
+  }
+
+  private static String minutes(long nanos) {
+    long seconds = Math.round(nanos / 1e9);
+    return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
   }
 
   private static int digits(int n) {

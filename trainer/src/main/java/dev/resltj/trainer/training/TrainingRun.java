@@ -31,7 +31,8 @@ import java.util.Optional;
  */
 public final class TrainingRun {
   /** How a run reports progress and what it produces besides the checkpoint. */
-  public record Options(boolean export, boolean progressBar, PrintStream out, PrintStream err) {}
+  public record Options(
+      boolean export, ProgressBar.Mode progress, PrintStream out, PrintStream err) {}
 
   /**
    * What a run produced: a report and model when it finished, neither when it was stopped (then
@@ -166,7 +167,7 @@ public final class TrainingRun {
                 resumed.get().epochsCompleted(),
                 config.training().epochs());
           }
-          ProgressBar bar = new ProgressBar(options.err(), options.progressBar());
+          ProgressBar bar = new ProgressBar(options.err(), options.progress());
           epochs =
               new EpochStage(config, data, runDir, out, bar)
                   .run(block, manager, updater, history, stop);
