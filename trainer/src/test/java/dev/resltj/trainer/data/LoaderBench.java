@@ -97,7 +97,9 @@ public final class LoaderBench {
     }
   }
 
-  /** 100 classes, class c holding about {@code images * 0.99^c / sum} images; a 2% test part. */
+  /**
+   * 100 classes, class c holding about {@code images * 0.96^c / sum} images; two test images each.
+   */
   private static void write(Path root, int images, int px) throws Exception {
     int classes = 100;
     double[] w = new double[classes];
