@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -257,14 +256,17 @@ public final class SampledBatches implements BatchSource, AutoCloseable {
     }
   }
 
-  /** Waits out batches still being prepared (a stopped epoch) and frees their slots. */
+  /**
+   * Waits out batches still being prepared (a stopped epoch) and frees their slots. Not cancelled:
+   * a cancelled task that has started keeps writing into its slot while {@code get()} returns at
+   * once, so the slot's next batch would be overwritten; at most a few batches are waited for.
+   */
   private void drain() {
     while (!pending.isEmpty()) {
       Slot slot = pending.poll();
-      slot.work.cancel(false);
       try {
         slot.work.get();
-      } catch (ExecutionException | CancellationException e) {
+      } catch (ExecutionException e) {
         // the epoch they belonged to is over
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
