@@ -1,6 +1,5 @@
 package dev.resltj.trainer.cli;
 
-import dev.resltj.trainer.data.DataFileException;
 import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.FashionMnist;
 import dev.resltj.trainer.data.GroupThresholds;
@@ -313,12 +312,7 @@ public final class DataCommand implements Callable<Integer> {
 
     private MnistData load(Path dir) {
       if (dataset == DatasetKind.FASHION_MNIST) {
-        if (!MnistFiles.present(dir)) {
-          throw new DataFileException(FashionMnist.howToInstall(dir));
-        }
-        return noVerify
-            ? MnistFiles.locate(dir).load(FashionMnist.CLASS_NAMES)
-            : FashionMnist.loadVerified(dir);
+        return noVerify ? FashionMnist.load(dir) : FashionMnist.loadVerified(dir);
       }
       MnistFiles files = MnistFiles.locate(dir);
       return noVerify ? files.load() : files.loadVerified();
