@@ -1,5 +1,6 @@
 package dev.resltj.trainer.data;
 
+import dev.resltj.trainer.storage.Sha256;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -116,7 +115,7 @@ public final class IdxReader {
       boolean gzip = isGzip(start);
       long fileSize = Files.size(file);
       InputStream in = gzip ? new GZIPInputStream(peek, 1 << 16) : peek;
-      MessageDigest sha = sha256();
+      MessageDigest sha = Sha256.newDigest();
       int[] dims = readHeader(file, in, expectedMagic, sha);
       long dataBytes = 1;
       for (int d : dims) {
@@ -154,7 +153,7 @@ public final class IdxReader {
       }
       // one call over the whole array: far faster than many small updates in a cold JVM
       sha.update(data);
-      return result.make(dims, data, HexFormat.of().formatHex(sha.digest()));
+      return result.make(dims, data, Sha256.hex(sha));
     } catch (DataFileException e) {
       throw e;
     } catch (NoSuchFileException e) {
@@ -283,13 +282,5 @@ public final class IdxReader {
 
   private static boolean isGzip(byte[] start) {
     return start.length == 2 && (start[0] & 0xFF) == 0x1f && (start[1] & 0xFF) == 0x8b;
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 }

@@ -1,23 +1,21 @@
 package dev.resltj.trainer.data;
 
+import dev.resltj.trainer.storage.AtomicFiles;
+import dev.resltj.trainer.storage.Folders;
+import dev.resltj.trainer.storage.Sha256;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -119,7 +117,7 @@ public final class MnistFetcher {
       log.accept("MNIST fetched into " + dir + " (" + String.join(", ", missing) + ", verified)");
       return Outcome.FETCHED;
     } finally {
-      deleteRecursively(work);
+      deleteQuietly(work);
     }
   }
 
@@ -140,11 +138,11 @@ public final class MnistFetcher {
           continue;
         }
         Path target = work.resolve(name);
-        MessageDigest sha = IdxReader.sha256();
+        MessageDigest sha = Sha256.newDigest();
         try (OutputStream os = new DigestOutputStream(Files.newOutputStream(target), sha)) {
           tar.transferTo(os);
         }
-        String actual = HexFormat.of().formatHex(sha.digest());
+        String actual = Sha256.hex(sha);
         String expected = MnistFiles.SHA256.get(name);
         if (!expected.equals(actual)) {
           throw new FetchException(
@@ -180,36 +178,24 @@ public final class MnistFetcher {
 
   /** SHA-256 of a file's uncompressed content (a {@code .gz} is decompressed first). */
   static String contentSha256(Path file) {
-    MessageDigest sha = IdxReader.sha256();
     try (InputStream in = IdxReader.openContent(file)) {
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        sha.update(buf, 0, n);
-      }
+      return Sha256.of(in);
     } catch (IOException e) {
       throw new DataFileException(file, "cannot be read (" + e.getMessage() + ")", e);
     }
-    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static void move(Path from, Path to) {
     try {
-      try {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.move(from, to);
     } catch (IOException e) {
       throw new FetchException("cannot move " + from + " to " + to + ": " + e, e);
     }
   }
 
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+  private static void deleteQuietly(Path dir) {
+    try {
+      Folders.deleteTree(dir);
     } catch (IOException e) {
       // a leftover hidden temp folder is harmless; the fetch result stands
     }

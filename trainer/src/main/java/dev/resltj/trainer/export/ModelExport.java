@@ -5,13 +5,11 @@ import ai.onnx.proto.OnnxMl;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.storage.AtomicFiles;
+import dev.resltj.trainer.storage.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /** Writes trained networks as self-describing {@code .onnx} files (see docs/onnx-contract.md). */
 public final class ModelExport {
@@ -51,14 +49,6 @@ public final class ModelExport {
     byte[] bytes = model.toByteArray();
     AtomicFiles.write(onnxFile, bytes);
     return new ExportResult(
-        onnxFile, bytes.length, sha256(bytes), Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+        onnxFile, bytes.length, Sha256.of(bytes), Duration.ofNanos(System.nanoTime() - start));
   }
 }

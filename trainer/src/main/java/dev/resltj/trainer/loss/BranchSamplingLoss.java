@@ -43,10 +43,10 @@ public final class BranchSamplingLoss implements MethodLoss {
         NDArray hmt = outputs.get(1).get("0:{}", b);
         NDArray mt = outputs.get(2).get("{}:{}", b, 2 * b);
         NDArray t = outputs.get(3).get("{}:", 2 * b);
-        NDArray fusedLoss = CrossEntropy.mean(fused, labelsAll);
-        NDArray ceHmt = CrossEntropy.mean(hmt, labelsAll);
-        NDArray ceMt = CrossEntropy.mean(mt, labelsMt);
-        NDArray ceT = CrossEntropy.mean(t, labelsT);
+        NDArray fusedLoss = SoftmaxCrossEntropy.mean(fused, labelsAll);
+        NDArray ceHmt = SoftmaxCrossEntropy.mean(hmt, labelsAll);
+        NDArray ceMt = SoftmaxCrossEntropy.mean(mt, labelsMt);
+        NDArray ceT = SoftmaxCrossEntropy.mean(t, labelsT);
         NDArray branchLoss = ceHmt.add(ceMt).addi(ceT);
         NDArray weightedFused = fusedLoss.mul(fusedWeight);
         NDArray weightedBranch = branchLoss.mul(branchWeight)) {

@@ -8,6 +8,6 @@ public final class CrossEntropyLoss implements MethodLoss {
 
   @Override
   public NDArray compute(NDList outputs, NDArray labels) {
-    return CrossEntropy.mean(outputs.get(0), labels);
+    return SoftmaxCrossEntropy.mean(outputs.get(0), labels);
   }
 }

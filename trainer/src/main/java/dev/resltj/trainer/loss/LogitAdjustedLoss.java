@@ -53,7 +53,7 @@ public final class LogitAdjustedLoss implements MethodLoss {
   NDArray mean(NDArray logits, NDArray labels) {
     NDArray shift = EngineConstants.table(logits.getManager(), adjustment);
     try (NDArray adjusted = logits.add(shift)) {
-      return CrossEntropy.mean(adjusted, labels);
+      return SoftmaxCrossEntropy.mean(adjusted, labels);
     }
   }
 }

@@ -66,12 +66,12 @@ public final class ResltLoss implements MethodLoss {
     try (NDArray fusedLoss =
             fusion.isPresent()
                 ? fusion.get().mean(outputs.get(0), labels)
-                : CrossEntropy.mean(outputs.get(0), labels);
+                : SoftmaxCrossEntropy.mean(outputs.get(0), labels);
         NDArray mtMask = mtTable.take(labels);
         NDArray tMask = tTable.take(labels);
-        NDArray ceHmt = CrossEntropy.perSample(outputs.get(1), labels);
-        NDArray ceMt = CrossEntropy.perSample(outputs.get(2), labels);
-        NDArray ceT = CrossEntropy.perSample(outputs.get(3), labels);
+        NDArray ceHmt = SoftmaxCrossEntropy.perSample(outputs.get(1), labels);
+        NDArray ceMt = SoftmaxCrossEntropy.perSample(outputs.get(2), labels);
+        NDArray ceT = SoftmaxCrossEntropy.perSample(outputs.get(3), labels);
         NDArray sumHmt = ceHmt.sum();
         NDArray maskedMt = ceMt.mul(mtMask);
         NDArray sumMt = maskedMt.sum();

@@ -6,30 +6,24 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import dev.resltj.trainer.storage.AtomicFiles;
+import dev.resltj.trainer.storage.Folders;
 import dev.resltj.trainer.storage.JsonFiles;
+import dev.resltj.trainer.storage.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A trained network on disk: a folder with {@code network.json} (the {@link NetworkSpec}), {@code
@@ -107,10 +101,10 @@ public final class ModelCheckpoint {
       // the manifest last: a staging folder without it was never complete
       JsonFiles.write(
           staging.resolve(MANIFEST_FILE),
-          new Manifest(FORMAT, parameters.length, sha256(parameters)));
+          new Manifest(FORMAT, parameters.length, Sha256.of(parameters)));
       swapInto(staging, target);
     } finally {
-      deleteRecursively(staging);
+      Folders.deleteTree(staging);
     }
   }
 
@@ -285,7 +279,7 @@ public final class ModelCheckpoint {
               + " bytes");
     }
     if (parameters.length != manifest.parametersBytes()
-        || !sha256(parameters).equals(manifest.parametersSha256())) {
+        || !Sha256.of(parameters).equals(manifest.parametersSha256())) {
       throw new CheckpointException(
           parametersFile
               + " is corrupt: its size or SHA-256 differs from the one recorded in "
@@ -306,25 +300,17 @@ public final class ModelCheckpoint {
 
   private static void swapInto(Path staging, Path target) throws IOException {
     Path previous = previousOf(target);
-    deleteRecursively(previous);
+    Folders.deleteTree(previous);
     if (Files.exists(target)) {
-      move(target, previous);
+      AtomicFiles.move(target, previous);
     }
-    move(staging, target);
+    AtomicFiles.move(staging, target);
     syncFolder(target.getParent());
-    deleteRecursively(previous);
+    Folders.deleteTree(previous);
   }
 
   private static Path previousOf(Path target) {
     return target.resolveSibling("." + target.getFileName() + ".previous");
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
   }
 
   /** Makes the renames durable; a file system that cannot sync folders just skips it. */
@@ -344,33 +330,6 @@ public final class ModelCheckpoint {
               + ", got '"
               + name
               + "'");
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(path)) {
-      all.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

@@ -35,12 +35,7 @@ public final class AtomicFiles {
         out.flush();
         channel.force(true);
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -52,6 +47,18 @@ public final class AtomicFiles {
 
   public static void writeString(Path target, String text) throws IOException {
     write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Renames {@code from} to {@code to} (a file, or a folder onto a path that is free), replacing a
+   * file there, in one step where the file system can; otherwise as a plain move.
+   */
+  public static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /** Produces a file's content. */

@@ -10,20 +10,43 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file's bytes, as lower-case hex. */
+/**
+ * SHA-256 as lower-case hex: the one way the trainer names content (data files, checkpoints,
+ * models).
+ */
 public final class Sha256 {
   private Sha256() {}
 
-  public static String of(Path file) throws IOException {
-    MessageDigest digest;
+  /** A fresh digest, for hashing bytes while they are read or written for another purpose. */
+  public static MessageDigest newDigest() {
     try {
-      digest = MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
+  }
+
+  /** The finished {@code digest} as lower-case hex. */
+  public static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  public static String of(byte[] bytes) {
+    MessageDigest digest = newDigest();
+    digest.update(bytes);
+    return hex(digest);
+  }
+
+  /** Of everything {@code in} yields; the caller closes it. */
+  public static String of(InputStream in) throws IOException {
+    MessageDigest digest = newDigest();
+    new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
+    return hex(digest);
+  }
+
+  public static String of(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return of(in);
+    }
   }
 }

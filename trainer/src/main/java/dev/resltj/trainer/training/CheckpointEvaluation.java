@@ -70,7 +70,7 @@ public final class CheckpointEvaluation {
         NDManager manager = NDManager.newBaseManager()) {
       ImageSet test = data.test();
       NetworkBlock block = ModelCheckpoint.load(checkpoint, manager);
-      Predictions p = Inference.predict(block, manager, block.spec().input(), test);
+      PredictedClasses p = Inference.predict(block, manager, block.spec().input(), test);
       EvaluationReport report =
           Evaluator.evaluate(
               PredictionSet.of(test.labels(), p.fused(), p.branches()),

@@ -96,7 +96,7 @@ final class EpochStage {
                 + config.training().schedule().learningRate()
                 + ") or raise --warmup-epochs");
       }
-      Predictions validation =
+      PredictedClasses validation =
           Inference.predict(block, manager, block.spec().input(), data.validation());
       EpochRecord record =
           new EpochRecord(

@@ -56,7 +56,7 @@ final class FinalEvaluation {
       RunData data,
       List<String> labels,
       String name) {
-    Predictions p = Inference.predict(block, manager, block.spec().input(), images);
+    PredictedClasses p = Inference.predict(block, manager, block.spec().input(), images);
     return Evaluator.evaluate(
         PredictionSet.of(images.labels(), p.fused(), p.branches()), data.groups(), labels, name);
   }

@@ -20,7 +20,7 @@ public final class Inference {
   private Inference() {}
 
   /** Predicts every image of {@code images}. */
-  public static Predictions predict(
+  public static PredictedClasses predict(
       Block block, NDManager manager, InputSpec input, ImageSet images) {
     ParameterStore parameterStore = new ParameterStore(manager, false);
     int n = images.size();
@@ -47,7 +47,7 @@ public final class Inference {
         }
       }
     }
-    return new Predictions(fused, branches);
+    return new PredictedClasses(fused, branches);
   }
 
   private static void copyArgMax(NDArray logits, int[] into, int offset) {

@@ -1,11 +1,9 @@
 package dev.resltj.trainer.training;
 
+import dev.resltj.trainer.storage.Folders;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** The files of a run folder ({@code runs/NAME/}) and the rules for creating and replacing one. */
 public final class RunFolders {
@@ -43,30 +41,8 @@ public final class RunFolders {
                 + RUN_FILE
                 + ", so it is not a run folder");
       }
-      deleteRecursively(runDir);
+      Folders.deleteTree(runDir);
     }
     Files.createDirectories(runDir);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

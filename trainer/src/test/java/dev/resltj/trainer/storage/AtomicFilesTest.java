@@ -49,4 +49,20 @@ class AtomicFilesTest {
     assertThat(Files.getPosixFilePermissions(target))
         .contains(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
   }
+
+  @Test
+  void moveReplacesAFileAndRenamesAFolder() throws IOException {
+    Path fresh = Files.writeString(dir.resolve("fresh.tmp"), "new");
+    Path target = Files.writeString(dir.resolve("model.onnx"), "old");
+    Path staging = Files.createDirectories(dir.resolve("staging"));
+    Files.writeString(staging.resolve("network.json"), "{}");
+
+    AtomicFiles.move(fresh, target);
+    AtomicFiles.move(staging, dir.resolve("checkpoint"));
+
+    assertThat(Files.readString(target)).isEqualTo("new");
+    assertThat(fresh).doesNotExist();
+    assertThat(dir.resolve("checkpoint/network.json")).hasContent("{}");
+    assertThat(staging).doesNotExist();
+  }
 }

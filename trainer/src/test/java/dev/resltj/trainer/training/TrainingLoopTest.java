@@ -137,7 +137,7 @@ class TrainingLoopTest {
             .runEpoch(1, 30, StepListener.NONE, GracefulStop.never());
       }
       LabeledImages test = StandIns.quadrants(1001, 99);
-      Predictions predictions = Inference.predict(block, manager, StandIns.INPUT, test);
+      PredictedClasses predictions = Inference.predict(block, manager, StandIns.INPUT, test);
       assertThat(predictions.size()).isEqualTo(1001);
       assertThat(predictions.branches()).hasSize(3);
       assertThat(predictions.accuracy(test.labels())).isGreaterThan(0.95);

@@ -7,11 +7,11 @@ import java.util.List;
  * Predicted classes for a set of images: the fused (or single-head) prediction and, for a ResLT
  * network, each branch's own argmax in the order h+m+t, m+t, t. Owns its arrays.
  */
-public final class Predictions {
+public final class PredictedClasses {
   private final int[] fused;
   private final List<int[]> branches;
 
-  Predictions(int[] fused, List<int[]> branches) {
+  PredictedClasses(int[] fused, List<int[]> branches) {
     this.fused = fused;
     this.branches = branches;
   }

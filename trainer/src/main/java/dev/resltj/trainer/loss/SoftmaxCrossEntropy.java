@@ -3,8 +3,8 @@ package dev.resltj.trainer.loss;
 import ai.djl.ndarray.NDArray;
 
 /** Softmax cross-entropy per sample, the one building block of every objective here. */
-final class CrossEntropy {
-  private CrossEntropy() {}
+final class SoftmaxCrossEntropy {
+  private SoftmaxCrossEntropy() {}
 
   /** {@code -log softmax(logits)[i, labels[i]]} for each row, shape {@code [N]}. */
   static NDArray perSample(NDArray logits, NDArray labels) {
