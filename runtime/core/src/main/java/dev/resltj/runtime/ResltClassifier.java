@@ -3,7 +3,7 @@ package dev.resltj.runtime;
 import dev.resltj.runtime.card.ModelCardReader;
 import dev.resltj.runtime.onnx.OnnxModel;
 import dev.resltj.runtime.onnx.RawTensor;
-import dev.resltj.runtime.postprocess.Softmax;
+import dev.resltj.runtime.postprocess.ClassProbabilities;
 import dev.resltj.runtime.postprocess.TopK;
 import dev.resltj.runtime.preprocess.PixelImage;
 import dev.resltj.runtime.preprocess.Preprocessor;
@@ -527,15 +527,12 @@ public final class ResltClassifier implements AutoCloseable {
         logitValues = main; // the main output is logits (or unlabelled scores)
       }
       float[] probs = main;
-      if (probabilities.isEmpty()) {
+      ClassProbabilities rule =
+          ClassProbabilities.forOutputs(probabilities.isPresent(), logits.isPresent());
+      if (rule != ClassProbabilities.GIVEN) {
         probs = new float[main.length];
         for (int row = 0; row < count; row++) {
-          int offset = row * k;
-          if (logits.isEmpty() && Softmax.isDistribution(main, offset, k)) {
-            System.arraycopy(main, offset, probs, offset, k);
-          } else {
-            Softmax.apply(main, offset, k, probs);
-          }
+          rule.fill(main, row * k, k, probs);
         }
       }
       List<Prediction> predictions = new ArrayList<>(count);

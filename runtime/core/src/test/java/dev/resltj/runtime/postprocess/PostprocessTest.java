@@ -38,4 +38,40 @@ class PostprocessTest {
     assertThat(Softmax.isDistribution(new float[] {2f, -1f}, 0, 2)).isFalse();
     assertThat(Softmax.isDistribution(new float[] {0.2f, 0.2f}, 0, 2)).isFalse();
   }
+
+  @Test
+  void probabilitiesFollowTheOutputsTheModelHas() {
+    assertThat(ClassProbabilities.forOutputs(true, true)).isEqualTo(ClassProbabilities.GIVEN);
+    assertThat(ClassProbabilities.forOutputs(true, false)).isEqualTo(ClassProbabilities.GIVEN);
+    assertThat(ClassProbabilities.forOutputs(false, true))
+        .isEqualTo(ClassProbabilities.SOFTMAX_OF_LOGITS);
+    assertThat(ClassProbabilities.forOutputs(false, false))
+        .isEqualTo(ClassProbabilities.FROM_UNNAMED_SCORES);
+  }
+
+  @Test
+  void unnamedScoresThatAreADistributionAreNotSoftmaxedTwice() {
+    float[] rows = {0.9f, 0.1f, 2f, 0f};
+    float[] out = new float[4];
+
+    ClassProbabilities.FROM_UNNAMED_SCORES.fill(rows, 0, 2, out);
+    ClassProbabilities.FROM_UNNAMED_SCORES.fill(rows, 2, 2, out);
+
+    assertThat(out[0]).isEqualTo(0.9f);
+    assertThat(out[1]).isEqualTo(0.1f);
+    double e2 = Math.exp(2);
+    assertThat((double) out[2]).isCloseTo(e2 / (e2 + 1), within(1e-6));
+  }
+
+  @Test
+  void namedLogitsAreAlwaysSoftmaxedAndGivenProbabilitiesKept() {
+    float[] looksLikeADistribution = {0.9f, 0.1f};
+    float[] out = new float[2];
+
+    ClassProbabilities.SOFTMAX_OF_LOGITS.fill(looksLikeADistribution, 0, 2, out);
+    assertThat((double) out[0]).isCloseTo(Math.exp(0.8) / (Math.exp(0.8) + 1), within(1e-6));
+
+    ClassProbabilities.GIVEN.fill(new float[] {0.3f, 0.7f}, 0, 2, out);
+    assertThat(out).containsExactly(0.3f, 0.7f);
+  }
 }

@@ -3,7 +3,7 @@ package dev.resltj.server.classify;
 import dev.resltj.runtime.ClassGroup;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.OnnxContract;
-import dev.resltj.runtime.postprocess.Softmax;
+import dev.resltj.runtime.postprocess.ClassProbabilities;
 import dev.resltj.runtime.postprocess.TopK;
 import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
@@ -77,20 +77,14 @@ public final class ClassifyService {
     return new ClassifyResponse(model.name(), predictions, millis);
   }
 
-  /**
-   * The model's {@code probabilities} output; for a plain classifier without one, the softmax of
-   * {@code logits} or of its only output.
-   */
+  /** The class probabilities by the runtime's rule for the outputs this model has. */
   private static float[] probabilities(RequestResult outputs) {
-    Optional<RequestTensor> probabilities = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
-    if (probabilities.isPresent()) {
-      return probabilities.get().values();
-    }
-    RequestTensor scores =
-        outputs.get(OnnxContract.OUTPUT_LOGITS).orElseGet(() -> outputs.all().get(0));
-    float[] values = scores.values();
-    float[] result = new float[values.length];
-    Softmax.apply(values, 0, values.length, result);
+    Optional<RequestTensor> given = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
+    Optional<RequestTensor> logits = outputs.get(OnnxContract.OUTPUT_LOGITS);
+    float[] scores = given.or(() -> logits).orElseGet(() -> outputs.all().get(0)).values();
+    float[] result = new float[scores.length];
+    ClassProbabilities.forOutputs(given.isPresent(), logits.isPresent())
+        .fill(scores, 0, scores.length, result);
     return result;
   }
 }

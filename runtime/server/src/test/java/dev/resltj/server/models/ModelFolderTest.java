@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** A model folder with a good model, a plain ONNX classifier and a broken file. */
+/** A model folder with a good model, two plain ONNX classifiers and a broken file. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelFolderTest implements TestPropertyProvider {
@@ -28,6 +28,7 @@ class ModelFolderTest implements TestPropertyProvider {
           Map.of(
               "probe.onnx", FixtureModels.probe(),
               "plain.onnx", FixtureModels.plainProbe(),
+              "plain-softmax.onnx", FixtureModels.plainSoftmaxProbe(),
               "broken.onnx", "this is not ONNX".getBytes(StandardCharsets.UTF_8),
               "notes.txt", "not a model".getBytes(StandardCharsets.UTF_8)));
 
@@ -58,10 +59,11 @@ class ModelFolderTest implements TestPropertyProvider {
   @Test
   void servesEveryOnnxFileByItsNameAndIgnoresOtherFiles() {
     JsonNode list = http.get("/v1/models").json();
-    assertEquals(3, list.size());
+    assertEquals(4, list.size());
     assertEquals("broken", list.get(0).get("name").getStringValue());
     assertEquals("plain", list.get(1).get("name").getStringValue());
-    assertEquals("probe", list.get(2).get("name").getStringValue());
+    assertEquals("plain-softmax", list.get(2).get("name").getStringValue());
+    assertEquals("probe", list.get(3).get("name").getStringValue());
   }
 
   @Test
@@ -106,6 +108,19 @@ class ModelFolderTest implements TestPropertyProvider {
     JsonNode metadata = http.get("/v2/models/plain").json();
     assertEquals("pixels", metadata.get("inputs").get(0).get("name").getStringValue());
     assertEquals("scores", metadata.get("outputs").get(0).get("name").getStringValue());
+  }
+
+  @Test
+  void aPlainClassifierEndingInSoftmaxKeepsItsProbabilities() {
+    var r = http.post("/v1/models/plain-softmax/classify?top_k=1", "image/png", digit(7));
+
+    assertEquals(200, r.status(), r.body());
+    JsonNode best = r.json().get("predictions").get(0);
+    assertEquals(7, best.get("index").getIntValue());
+    // softmax applied a second time would flatten 0.9997 to about 0.23
+    double probability = best.get("probability").getDoubleValue();
+    double expected = Math.exp(255 * FixtureModels.SCALE);
+    assertEquals(expected / (expected + FixtureModels.CLASSES - 1), probability, 1e-4);
   }
 
   private static byte[] digit(int c) {
