@@ -23,7 +23,6 @@ public final class CliRunner {
     CommandLine cli = new CommandLine(command);
     cli.setOut(out);
     cli.setErr(err);
-    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           ex.getCommandLine().getErr().println("error: " + ex.getMessage());
@@ -43,11 +42,23 @@ public final class CliRunner {
           }
           c.getErr()
               .println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-          if (verbose) {
+          if (askedForVerbose(parseResult)) {
             ex.printStackTrace(c.getErr());
           }
           return ExitCodes.FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Whether the command that failed was given {@code --verbose}: asked of picocli's parse, so an
+   * argument that only reads "--verbose" (a file so named, after {@code --}) does not count.
+   */
+  private static boolean askedForVerbose(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult command = parseResult;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    return command.hasMatchedOption("--verbose");
   }
 }

@@ -9,6 +9,7 @@ import dev.resltj.trainer.data.MnistData;
 import dev.resltj.trainer.data.MnistFetcher;
 import dev.resltj.trainer.data.MnistFiles;
 import dev.resltj.trainer.data.NpmPack;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -255,7 +256,7 @@ public final class DataCommand implements Callable<Integer> {
     @Option(
         names = {"-o", "--out"},
         paramLabel = "FILE",
-        defaultValue = "split.json",
+        defaultValue = RunFolderLayout.SPLIT_FILE,
         description = "The split file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 

@@ -17,9 +17,6 @@ public record DatasetDescription(
     int height,
     int width,
     ImageStyle style) {
-  /** The file a run folder keeps it in, read by the exporter. */
-  public static final String FILE = "dataset.json";
-
   public DatasetDescription {
     if (name == null || name.isBlank() || kind == null || style == null) {
       throw new IllegalArgumentException("name, kind and style are required");

@@ -26,7 +26,7 @@ public final class ModelExport {
    */
   public static ExportResult exportRun(Path runDir, Path onnxFile) throws IOException {
     long start = System.nanoTime();
-    RunFolder run = RunFolder.at(runDir);
+    TrainedRun run = TrainedRun.at(runDir);
     try (NDManager manager = NDManager.newBaseManager()) {
       NetworkBlock block = ModelCheckpoint.load(run.checkpointDir, manager);
       ExportMetadata metadata = run.metadata(block.spec());

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import dev.resltj.trainer.storage.AtomicFiles;
 import dev.resltj.trainer.storage.Folders;
 import dev.resltj.trainer.storage.JsonFiles;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import dev.resltj.trainer.storage.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,12 +41,6 @@ public final class ModelCheckpoint {
   public static final String NETWORK_FILE = "network.json";
   public static final String PARAMETERS_FILE = "parameters.bin";
   public static final String MANIFEST_FILE = "checkpoint.json";
-
-  /** Where a run folder keeps its checkpoint. */
-  public static final String RUN_CHECKPOINT_DIR = "checkpoint";
-
-  /** Where a run folder keeps the epoch it chose on validation: what it exports and evaluates. */
-  public static final String RUN_BEST_DIR = "best";
 
   private static final int FORMAT = 1;
   private static final Set<String> OWN_FILES = Set.of(NETWORK_FILE, PARAMETERS_FILE, MANIFEST_FILE);
@@ -115,8 +110,8 @@ public final class ModelCheckpoint {
    */
   public static Path locate(Path dir) {
     if (!Files.exists(dir.resolve(NETWORK_FILE))
-        && Files.isDirectory(dir.resolve(RUN_CHECKPOINT_DIR))) {
-      return dir.resolve(RUN_CHECKPOINT_DIR);
+        && Files.isDirectory(dir.resolve(RunFolderLayout.CHECKPOINT_DIR))) {
+      return dir.resolve(RunFolderLayout.CHECKPOINT_DIR);
     }
     return dir;
   }
@@ -128,8 +123,8 @@ public final class ModelCheckpoint {
    */
   public static Path locateModel(Path dir) {
     if (!Files.exists(dir.resolve(NETWORK_FILE))
-        && Files.exists(dir.resolve(RUN_BEST_DIR).resolve(NETWORK_FILE))) {
-      return dir.resolve(RUN_BEST_DIR);
+        && Files.exists(dir.resolve(RunFolderLayout.BEST_DIR).resolve(NETWORK_FILE))) {
+      return dir.resolve(RunFolderLayout.BEST_DIR);
     }
     return locate(dir);
   }

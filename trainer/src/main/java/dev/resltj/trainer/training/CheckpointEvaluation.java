@@ -14,6 +14,7 @@ import dev.resltj.trainer.model.CheckpointException;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.storage.JsonFiles;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class CheckpointEvaluation {
     }
     TrainingState state = JsonFiles.read(stateFile, TrainingState.class);
     ClassGroups groups = new ClassGroups(state.thresholds(), state.classCounts());
-    Path runFile = runDir.resolve(RunFolders.RUN_FILE);
+    Path runFile = runDir.resolve(RunFolderLayout.RUN_FILE);
     SourceSettings source =
         Files.isRegularFile(runFile)
             ? JsonFiles.read(runFile, RunConfig.class).data().source()
@@ -95,7 +96,7 @@ public final class CheckpointEvaluation {
         "--checkpoint "
             + dir
             + ": expected a run folder (with "
-            + RunFolders.CHECKPOINT_DIR
+            + RunFolderLayout.CHECKPOINT_DIR
             + "/) or a checkpoint folder (with "
             + ModelCheckpoint.NETWORK_FILE
             + ")");

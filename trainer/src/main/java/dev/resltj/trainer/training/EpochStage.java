@@ -7,6 +7,7 @@ import dev.resltj.trainer.evaluation.TrainingHistory;
 import dev.resltj.trainer.loss.MethodLoss;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkBlock;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,8 +75,8 @@ final class EpochStage {
     LearningRateSchedule schedule = config.training().schedule().perStep(epochs, steps);
     TrainingLoop loop =
         new TrainingLoop(block, manager, block.spec().input(), loss, updater, schedule, batches);
-    Path checkpointDir = runDir.resolve(RunFolders.CHECKPOINT_DIR);
-    Path bestDir = runDir.resolve(ModelCheckpoint.RUN_BEST_DIR);
+    Path checkpointDir = runDir.resolve(RunFolderLayout.CHECKPOINT_DIR);
+    Path bestDir = runDir.resolve(RunFolderLayout.BEST_DIR);
     TrainingHistory history = resumed;
     for (int epoch = history.epochs().size() + 1; epoch <= epochs; epoch++) {
       // dropout draws from the engine: seeding each epoch makes a resumed epoch the same as
@@ -126,7 +127,7 @@ final class EpochStage {
           checkpointDir,
           block.spec(),
           block,
-          Map.of(TrainingState.FILE, state, RunFolders.OPTIMIZER_FILE, updater.snapshot()));
+          Map.of(TrainingState.FILE, state, RunFolderLayout.OPTIMIZER_FILE, updater.snapshot()));
       out.println(summary(record, epochs, best));
     }
     return new Result(history, bestEpoch(history), false);

@@ -11,6 +11,7 @@ import dev.resltj.trainer.evaluation.Selection;
 import dev.resltj.trainer.evaluation.TrainingHistory;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkBlock;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +33,7 @@ final class FinalEvaluation {
       Device device)
       throws IOException {
     try (NDManager manager = NDManager.newBaseManager(device)) {
-      NetworkBlock chosen =
-          ModelCheckpoint.load(runDir.resolve(ModelCheckpoint.RUN_BEST_DIR), manager);
+      NetworkBlock chosen = ModelCheckpoint.load(runDir.resolve(RunFolderLayout.BEST_DIR), manager);
       EvaluationReport validation =
           score(chosen, manager, data.validation(), data, config.labels(), data.validationName());
       EvaluationReport test =

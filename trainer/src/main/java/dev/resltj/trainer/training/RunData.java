@@ -13,6 +13,7 @@ import dev.resltj.trainer.data.ValidationChoice;
 import dev.resltj.trainer.data.ValidationSource;
 import dev.resltj.trainer.model.InputSpec;
 import dev.resltj.trainer.provenance.DataFileHash;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ record RunData(
     LongTailSplit split;
     if (resuming) {
       split =
-          LongTailSplit.read(runDir.resolve(RunFolders.SPLIT_FILE), balanced)
+          LongTailSplit.read(runDir.resolve(RunFolderLayout.SPLIT_FILE), balanced)
               .withThresholds(settings.thresholds());
     } else if (settings.splitFile() != null) {
       split =

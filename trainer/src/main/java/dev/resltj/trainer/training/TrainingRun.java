@@ -13,6 +13,7 @@ import dev.resltj.trainer.model.NetworkBlock;
 import dev.resltj.trainer.model.NetworkSpec;
 import dev.resltj.trainer.provenance.Provenance;
 import dev.resltj.trainer.storage.JsonFiles;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,19 +59,19 @@ public final class TrainingRun {
       throws IOException {
     Path runDir = runsDir.resolve(config.name());
     configureEngine(config);
-    RunFolders.prepareNew(runDir, overwrite);
+    NewRunFolder.prepare(runDir, overwrite);
     return new TrainingRun(config, runDir, options).run(Optional.empty());
   }
 
   /** Continues the run in {@code runDir} from its last complete checkpoint. */
   public static Outcome resume(Path runDir, Options options) throws IOException {
-    Path runFile = runDir.resolve(RunFolders.RUN_FILE);
+    Path runFile = runDir.resolve(RunFolderLayout.RUN_FILE);
     if (!Files.isRegularFile(runFile)) {
       throw new InvalidRunException(
           "--resume "
               + runDir
               + ": no "
-              + RunFolders.RUN_FILE
+              + RunFolderLayout.RUN_FILE
               + " there, so it is not a run folder");
     }
     RunConfig config;
@@ -81,12 +82,12 @@ public final class TrainingRun {
           "--resume "
               + runDir
               + ": its "
-              + RunFolders.RUN_FILE
+              + RunFolderLayout.RUN_FILE
               + " cannot be read by this version of reslt-train ("
               + e.getMessage()
               + "); a run from an older version can still be exported and evaluated");
     }
-    Path checkpoint = runDir.resolve(RunFolders.CHECKPOINT_DIR);
+    Path checkpoint = runDir.resolve(RunFolderLayout.CHECKPOINT_DIR);
     Optional<TrainingState> state = Optional.empty();
     if (Files.isRegularFile(checkpoint.resolve(TrainingState.FILE))) {
       state =
@@ -159,7 +160,9 @@ public final class TrainingRun {
           if (resumed.isPresent()) {
             updater.restore(
                 JsonFiles.read(
-                    runDir.resolve(RunFolders.CHECKPOINT_DIR).resolve(RunFolders.OPTIMIZER_FILE),
+                    runDir
+                        .resolve(RunFolderLayout.CHECKPOINT_DIR)
+                        .resolve(RunFolderLayout.OPTIMIZER_FILE),
                     OptimizerState.class));
             out.printf(
                 Locale.ROOT,
@@ -196,7 +199,7 @@ public final class TrainingRun {
           trainingSeconds(epochs.history()));
       Optional<Path> onnx = Optional.empty();
       if (options.export()) {
-        Path file = runDir.resolve(RunFolders.ONNX_FILE);
+        Path file = runDir.resolve(RunFolderLayout.ONNX_FILE);
         ModelExport.exportRun(runDir, file);
         onnx = Optional.of(file);
       }
@@ -214,18 +217,18 @@ public final class TrainingRun {
    * once.
    */
   private void writeRecords(RunData data, Device device) throws IOException {
-    JsonFiles.write(runDir.resolve(RunFolders.RUN_FILE), config);
-    data.split().write(runDir.resolve(RunFolders.SPLIT_FILE));
-    JsonFiles.write(runDir.resolve(RunFolders.DATASET_FILE), data.description());
+    JsonFiles.write(runDir.resolve(RunFolderLayout.RUN_FILE), config);
+    data.split().write(runDir.resolve(RunFolderLayout.SPLIT_FILE));
+    JsonFiles.write(runDir.resolve(RunFolderLayout.DATASET_FILE), data.description());
     ObjectNode provenance = JsonFiles.mapper().valueToTree(Provenance.capture(data.files()));
     provenance.put("device", device.toString());
-    JsonFiles.write(runDir.resolve(RunFolders.PROVENANCE_FILE), provenance);
+    JsonFiles.write(runDir.resolve(RunFolderLayout.PROVENANCE_FILE), provenance);
   }
 
   /** The network stage: fresh parameters, or the last checkpoint's when resuming. */
   private NetworkBlock network(NDManager manager, boolean resuming, RunData data)
       throws CheckpointException {
-    Path checkpointDir = runDir.resolve(RunFolders.CHECKPOINT_DIR);
+    Path checkpointDir = runDir.resolve(RunFolderLayout.CHECKPOINT_DIR);
     NetworkSpec spec = config.network().toSpec(data.input(), data.description().numClasses());
     // the initial weights follow the seed
     Engine.getInstance().setRandomSeed((int) config.seed());
@@ -235,7 +238,7 @@ public final class TrainingRun {
             : NetworkBlock.initialized(spec, manager, config.network().initialization());
     if (!block.spec().equals(spec)) {
       throw new CheckpointException(
-          checkpointDir + " holds another network than " + RunFolders.RUN_FILE + " describes");
+          checkpointDir + " holds another network than " + RunFolderLayout.RUN_FILE + " describes");
     }
     // loaded parameters come back without autograd; fresh ones already have it
     block.getParameters().values().stream()
@@ -272,7 +275,7 @@ public final class TrainingRun {
         + " of "
         + config.training().epochs()
         + ": its checkpoint is in "
-        + runDir.resolve(RunFolders.CHECKPOINT_DIR)
+        + runDir.resolve(RunFolderLayout.CHECKPOINT_DIR)
         + "; continue with: reslt-train train --resume "
         + runDir;
   }

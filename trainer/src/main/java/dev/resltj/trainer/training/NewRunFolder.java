@@ -1,30 +1,20 @@
 package dev.resltj.trainer.training;
 
 import dev.resltj.trainer.storage.Folders;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The files of a run folder ({@code runs/NAME/}) and the rules for creating and replacing one. */
-public final class RunFolders {
-  public static final String RUN_FILE = "run.json";
-  public static final String SPLIT_FILE = "split.json";
-  public static final String PROVENANCE_FILE = "provenance.json";
-
-  /** What the data is ({@link dev.resltj.trainer.data.DatasetDescription}), for the exporter. */
-  public static final String DATASET_FILE = dev.resltj.trainer.data.DatasetDescription.FILE;
-
-  public static final String CHECKPOINT_DIR = "checkpoint";
-  public static final String OPTIMIZER_FILE = "optimizer.json";
-  public static final String ONNX_FILE = "model.onnx";
-
-  private RunFolders() {}
+/** The rules for starting a run folder ({@code runs/NAME/}): create it, or replace a run there. */
+final class NewRunFolder {
+  private NewRunFolder() {}
 
   /**
    * Makes {@code runDir} ready for a new run: creates it, or with {@code overwrite} replaces a
    * previous run there. Refuses to delete a folder that is not a run folder.
    */
-  static void prepareNew(Path runDir, boolean overwrite) throws IOException {
+  static void prepare(Path runDir, boolean overwrite) throws IOException {
     if (Files.exists(runDir)) {
       if (!overwrite) {
         throw new InvalidRunException(
@@ -33,12 +23,12 @@ public final class RunFolders {
                 + " continue it with --resume "
                 + runDir);
       }
-      if (!Files.isRegularFile(runDir.resolve(RUN_FILE))) {
+      if (!Files.isRegularFile(runDir.resolve(RunFolderLayout.RUN_FILE))) {
         throw new InvalidRunException(
             "--overwrite refuses to delete "
                 + runDir
                 + ": it holds no "
-                + RUN_FILE
+                + RunFolderLayout.RUN_FILE
                 + ", so it is not a run folder");
       }
       Folders.deleteTree(runDir);

@@ -10,9 +10,11 @@ import dev.resltj.trainer.data.ClassGroups;
 import dev.resltj.trainer.data.DatasetDescription;
 import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.GroupThresholds;
+import dev.resltj.trainer.evaluation.ReportWriter;
 import dev.resltj.trainer.model.ModelCheckpoint;
 import dev.resltj.trainer.model.NetworkSpec;
 import dev.resltj.trainer.storage.JsonFiles;
+import dev.resltj.trainer.storage.RunFolderLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,16 +25,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Reads what a run folder ({@code runs/NAME/}) says about its model as plain JSON trees, so the
- * exporter depends on the files' documented fields, not on the classes that wrote them.
+ * A finished run as the exporter reads it: what its folder ({@code runs/NAME/}) says about the
+ * model, read as plain JSON trees, so the exporter depends on the files' documented fields, not on
+ * the classes that wrote them.
  */
-final class RunFolder {
-  static final String RUN_FILE = "run.json";
-  static final String SPLIT_FILE = "split.json";
-  static final String REPORT_FILE = "report.json";
-  static final String PROVENANCE_FILE = "provenance.json";
-  static final String CHECKPOINT_DIR = ModelCheckpoint.RUN_CHECKPOINT_DIR;
-
+final class TrainedRun {
   /** {@code run.json}'s optional description of its data (absent: MNIST, as before sources). */
   static final String DATASET_FIELD = "dataset";
 
@@ -42,36 +39,37 @@ final class RunFolder {
   final Path runDir;
   final Path checkpointDir;
 
-  private RunFolder(Path runDir, Path checkpointDir) {
+  private TrainedRun(Path runDir, Path checkpointDir) {
     this.runDir = runDir;
     this.checkpointDir = checkpointDir;
   }
 
   /** Accepts the run folder or its {@code checkpoint/} folder. */
-  static RunFolder at(Path dir) throws ExportException {
+  static TrainedRun at(Path dir) throws ExportException {
     Path folder = dir.toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
       throw new ExportException(
           dir
               + " is not a folder: expected a run folder (runs/NAME) or its "
-              + CHECKPOINT_DIR
+              + RunFolderLayout.CHECKPOINT_DIR
               + " folder");
     }
     if (Files.exists(folder.resolve(ModelCheckpoint.NETWORK_FILE))) {
-      return new RunFolder(folder.getParent(), folder);
+      return new TrainedRun(folder.getParent(), folder);
     }
-    if (Files.isDirectory(folder.resolve(CHECKPOINT_DIR))
-        || Files.exists(folder.resolve(RUN_FILE))) {
+    if (Files.isDirectory(folder.resolve(RunFolderLayout.CHECKPOINT_DIR))
+        || Files.exists(folder.resolve(RunFolderLayout.RUN_FILE))) {
       // the epoch the run chose on validation, not merely its last
       Path model = ModelCheckpoint.locateModel(folder);
-      return new RunFolder(folder, model.equals(folder) ? folder.resolve(CHECKPOINT_DIR) : model);
+      return new TrainedRun(
+          folder, model.equals(folder) ? folder.resolve(RunFolderLayout.CHECKPOINT_DIR) : model);
     }
     throw new ExportException(
         dir
             + " is neither a run folder (with "
-            + RUN_FILE
+            + RunFolderLayout.RUN_FILE
             + " and "
-            + CHECKPOINT_DIR
+            + RunFolderLayout.CHECKPOINT_DIR
             + "/) nor a checkpoint folder (with "
             + ModelCheckpoint.NETWORK_FILE
             + ")");
@@ -79,8 +77,8 @@ final class RunFolder {
 
   /** The metadata of this run's model; {@code spec} is the checkpoint's network. */
   ExportMetadata metadata(NetworkSpec spec) throws ExportException {
-    ObjectNode run = requiredObject(RUN_FILE);
-    ObjectNode split = requiredObject(SPLIT_FILE);
+    ObjectNode run = requiredObject(RunFolderLayout.RUN_FILE);
+    ObjectNode split = requiredObject(RunFolderLayout.SPLIT_FILE);
     ClassGroups groups = groups(split, spec.numClasses());
 
     String method = run.hasNonNull("method") ? run.get("method").asText() : "unknown";
@@ -89,7 +87,8 @@ final class RunFolder {
     if (spec.head().isReslt() && run.hasNonNull("alpha")) {
       JsonNode a = run.get("alpha");
       if (!a.isNumber()) {
-        throw new ExportException(file(RUN_FILE) + ": 'alpha' must be a number, got " + a);
+        throw new ExportException(
+            file(RunFolderLayout.RUN_FILE) + ": 'alpha' must be a number, got " + a);
       }
       alpha = OptionalDouble.of(a.asDouble());
     }
@@ -97,13 +96,13 @@ final class RunFolder {
     splitWithoutIndices.remove("indices");
     splitWithoutIndices.remove("validationIndices");
 
-    Optional<ObjectNode> report = optionalObject(REPORT_FILE);
+    Optional<ObjectNode> report = optionalObject(ReportWriter.REPORT_JSON);
     Optional<ModelCard.Metrics> metrics =
         report.isPresent() ? Optional.of(metrics(report.get())) : Optional.empty();
     Optional<DatasetDescription> description = description();
     String dataset = description.isPresent() ? description.get().name() : dataset(run);
     ObjectNode provenance =
-        optionalObject(PROVENANCE_FILE)
+        optionalObject(RunFolderLayout.PROVENANCE_FILE)
             .map(ExportProvenance::merged)
             .orElseGet(ExportProvenance::ofThisProcess);
     try {
@@ -132,7 +131,7 @@ final class RunFolder {
     }
     if (!labels.isArray() || labels.size() != numClasses) {
       throw new ExportException(
-          file(RUN_FILE)
+          file(RunFolderLayout.RUN_FILE)
               + ": 'labels' must be an array of "
               + numClasses
               + " strings (one per class), got "
@@ -145,7 +144,7 @@ final class RunFolder {
 
   /** {@code dataset.json}, written by runs since data sources came; absent in older folders. */
   private Optional<DatasetDescription> description() throws ExportException {
-    Path file = file(DatasetDescription.FILE);
+    Path file = file(RunFolderLayout.DATASET_FILE);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -169,12 +168,16 @@ final class RunFolder {
         return known.publishedName().orElse(known.id());
       } catch (IllegalArgumentException e) {
         throw new ExportException(
-            file(RUN_FILE) + ": 'data." + DATASET_FIELD + "': " + e.getMessage());
+            file(RunFolderLayout.RUN_FILE) + ": 'data." + DATASET_FIELD + "': " + e.getMessage());
       }
     }
     if (!dataset.isTextual() || dataset.asText().isBlank()) {
       throw new ExportException(
-          file(RUN_FILE) + ": '" + DATASET_FIELD + "' must be the data set's name, got " + dataset);
+          file(RunFolderLayout.RUN_FILE)
+              + ": '"
+              + DATASET_FIELD
+              + "' must be the data set's name, got "
+              + dataset);
     }
     return dataset.asText();
   }
@@ -192,7 +195,8 @@ final class RunFolder {
     try {
       return ImageKind.fromId(kind.asText());
     } catch (IllegalArgumentException e) {
-      throw new ExportException(file(RUN_FILE) + ": '" + IMAGE_KIND_FIELD + "': " + e.getMessage());
+      throw new ExportException(
+          file(RunFolderLayout.RUN_FILE) + ": '" + IMAGE_KIND_FIELD + "': " + e.getMessage());
     }
   }
 
@@ -204,12 +208,13 @@ final class RunFolder {
     try {
       return Polarity.fromId(polarity.asText());
     } catch (IllegalArgumentException e) {
-      throw new ExportException(file(RUN_FILE) + ": '" + POLARITY_FIELD + "': " + e.getMessage());
+      throw new ExportException(
+          file(RunFolderLayout.RUN_FILE) + ": '" + POLARITY_FIELD + "': " + e.getMessage());
     }
   }
 
   private ClassGroups groups(ObjectNode split, int numClasses) throws ExportException {
-    String where = file(SPLIT_FILE).toString();
+    String where = file(RunFolderLayout.SPLIT_FILE).toString();
     JsonNode counts = split.get("classCounts");
     if (counts == null || !counts.isArray() || counts.size() != numClasses) {
       throw new ExportException(
@@ -279,7 +284,7 @@ final class RunFolder {
           fraction(report, ClassGroup.MEDIUM.id()),
           fraction(report, ClassGroup.TAIL.id()));
     } catch (IllegalArgumentException e) {
-      throw new ExportException(file(REPORT_FILE) + ": " + e.getMessage(), e);
+      throw new ExportException(file(ReportWriter.REPORT_JSON) + ": " + e.getMessage(), e);
     }
   }
 
@@ -300,11 +305,11 @@ final class RunFolder {
       throw new ExportException(
           file
               + " is missing: exporting needs the run folder's "
-              + RUN_FILE
+              + RunFolderLayout.RUN_FILE
               + " and "
-              + SPLIT_FILE
+              + RunFolderLayout.SPLIT_FILE
               + " beside "
-              + CHECKPOINT_DIR
+              + RunFolderLayout.CHECKPOINT_DIR
               + "/");
     }
     return readObject(file);
