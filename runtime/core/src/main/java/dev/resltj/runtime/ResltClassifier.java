@@ -526,15 +526,8 @@ public final class ResltClassifier implements AutoCloseable {
       } else if (probabilities.isEmpty()) {
         logitValues = main; // the main output is logits (or unlabelled scores)
       }
-      float[] probs = main;
-      ClassProbabilities rule =
-          ClassProbabilities.forOutputs(probabilities.isPresent(), logits.isPresent());
-      if (rule != ClassProbabilities.GIVEN) {
-        probs = new float[main.length];
-        for (int row = 0; row < count; row++) {
-          rule.fill(main, row * k, k, probs);
-        }
-      }
+      float[] probs =
+          ClassProbabilities.forOutputs(probabilities.isPresent(), logits.isPresent()).of(main, k);
       List<Prediction> predictions = new ArrayList<>(count);
       for (int row = 0; row < count; row++) {
         int offset = row * k;

@@ -3,7 +3,9 @@ package dev.resltj.trainer.storage;
 /**
  * The names inside a run folder ({@code runs/NAME/}), in one place because three stages meet there:
  * {@code train} writes them, {@code train --resume} and {@code evaluate} read them back, and {@code
- * export} reads them as plain JSON. docs/training.md says what each file holds.
+ * export} reads them as plain JSON. docs/training.md says what each file holds. The report's files
+ * ({@code report.json}, {@code report.md}, {@code history.json}, {@code plots/}) are named by
+ * {@code ReportWriter}, which also writes them outside run folders ({@code evaluate --out}).
  */
 public final class RunFolderLayout {
   /** The run's settings; its presence is what makes a folder a run folder. */

@@ -26,6 +26,21 @@ public enum ClassProbabilities {
   }
 
   /**
+   * The probabilities of every row of {@code scores}, {@code classes} values each: {@code scores}
+   * itself when the model gives them, else a new array.
+   */
+  public float[] of(float[] scores, int classes) {
+    if (this == GIVEN) {
+      return scores;
+    }
+    float[] out = new float[scores.length];
+    for (int offset = 0; offset < scores.length; offset += classes) {
+      fill(scores, offset, classes, out);
+    }
+    return out;
+  }
+
+  /**
    * Writes the probabilities of the row {@code scores[offset, offset + count)} into {@code out} at
    * the same place.
    */

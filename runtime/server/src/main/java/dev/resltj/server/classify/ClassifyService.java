@@ -82,9 +82,7 @@ public final class ClassifyService {
     Optional<RequestTensor> given = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
     Optional<RequestTensor> logits = outputs.get(OnnxContract.OUTPUT_LOGITS);
     float[] scores = given.or(() -> logits).orElseGet(() -> outputs.all().get(0)).values();
-    float[] result = new float[scores.length];
-    ClassProbabilities.forOutputs(given.isPresent(), logits.isPresent())
-        .fill(scores, 0, scores.length, result);
-    return result;
+    return ClassProbabilities.forOutputs(given.isPresent(), logits.isPresent())
+        .of(scores, scores.length);
   }
 }
