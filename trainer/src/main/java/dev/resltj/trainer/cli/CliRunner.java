@@ -59,6 +59,6 @@ public final class CliRunner {
     while (command.hasSubcommand()) {
       command = command.subcommand();
     }
-    return command.hasMatchedOption("--verbose");
+    return command.hasMatchedOption(VerboseOption.NAME);
   }
 }

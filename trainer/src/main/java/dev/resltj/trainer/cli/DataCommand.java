@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -137,6 +138,8 @@ public final class DataCommand implements Callable<Integer> {
         description = "Give up on npm after this many minutes (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
+    @Mixin VerboseOption verbose;
+
     @Override
     public Integer call() {
       if (timeoutMinutes < 1) {
@@ -237,21 +240,7 @@ public final class DataCommand implements Callable<Integer> {
             "Draw images with replacement, as the reference did (default: without replacement).")
     boolean withReplacement;
 
-    @Option(
-        names = "--tail-max",
-        paramLabel = "N",
-        defaultValue = "100",
-        description = "Classes with at most N images are tail (default: ${DEFAULT-VALUE}).")
-    int tailMax;
-
-    @Option(
-        names = "--medium-max",
-        paramLabel = "N",
-        defaultValue = "1000",
-        description =
-            "Classes with more than --tail-max and at most N images are medium, the rest head"
-                + " (default: ${DEFAULT-VALUE}).")
-    int mediumMax;
+    @Mixin GroupThresholdOptions groupThresholds;
 
     @Option(
         names = {"-o", "--out"},
@@ -267,14 +256,11 @@ public final class DataCommand implements Callable<Integer> {
                 + " names).")
     boolean noVerify;
 
+    @Mixin VerboseOption verbose;
+
     @Override
     public Integer call() {
-      GroupThresholds thresholds;
-      try {
-        thresholds = new GroupThresholds(tailMax, mediumMax);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--tail-max/--medium-max: " + e.getMessage());
-      }
+      GroupThresholds thresholds = groupThresholds.thresholds();
       Path dir = dataDir != null ? dataDir : dataset.defaultDataDir().orElseThrow();
       LongTailProfile profile =
           this.profile != null ? this.profile : LongTailProfile.parse(dataset.defaultProfile());

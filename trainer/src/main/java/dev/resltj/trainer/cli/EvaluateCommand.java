@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code reslt-train evaluate}: re-scores a saved model and rewrites its run's report. */
@@ -16,8 +17,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description =
-        "Re-evaluates a saved model on the MNIST test set and rewrites report.json, report.md"
-            + " and plots/ in its run folder.",
+        "Re-evaluates a saved model on the test set of the data it was trained on (the one its"
+            + " run.json names; MNIST's for a checkpoint outside a run folder) and rewrites"
+            + " report.json, report.md and plots/ in its run folder.",
     footerHeading = "%nExample:%n",
     footer = "  reslt-train evaluate --checkpoint runs/reslt-la-seed1")
 public final class EvaluateCommand implements Callable<Integer> {
@@ -44,8 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Intra-op threads (default: the number of CPUs).")
   Integer threads;
 
-  @Option(names = "--verbose", description = "Print stack traces of failures.")
-  boolean verbose;
+  @Mixin VerboseOption verbose;
 
   @Override
   public Integer call() throws IOException {

@@ -131,8 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
                 + " after the first step and once a minute).")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces of failures.")
-    boolean verbose;
+    @ArgGroup(validate = false)
+    VerboseOption verbose = new VerboseOption();
   }
 
   static final class MethodOptions {
@@ -378,21 +378,8 @@ public final class TrainCommand implements Callable<Integer> {
         description = "Draw the split's images with replacement, as the reference did.")
     boolean withReplacement;
 
-    @Option(
-        names = "--tail-max",
-        paramLabel = "N",
-        defaultValue = "100",
-        description =
-            "Classes with at most N training images are tail (default: ${DEFAULT-VALUE}).")
-    int tailMax;
-
-    @Option(
-        names = "--medium-max",
-        paramLabel = "N",
-        defaultValue = "1000",
-        description =
-            "...at most N (and above --tail-max) medium; the rest head (default: ${DEFAULT-VALUE}).")
-    int mediumMax;
+    @ArgGroup(validate = false)
+    GroupThresholdOptions groupThresholds = new GroupThresholdOptions();
 
     @Option(
         names = "--channels",
@@ -610,8 +597,7 @@ public final class TrainCommand implements Callable<Integer> {
         parse("--init", () -> Initialization.fromId(network.initialization));
     Augmentation augmentation =
         data.augment == null ? null : parse("--augment", () -> Augmentation.parse(data.augment));
-    GroupThresholds thresholds =
-        parse("--tail-max/--medium-max", () -> new GroupThresholds(data.tailMax, data.mediumMax));
+    GroupThresholds thresholds = data.groupThresholds.thresholds();
     NetworkChoice choice = networkChoice(style, initialization);
     ScheduleSettings schedule =
         parse(

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 class CliRunnerTest {
@@ -22,8 +22,7 @@ class CliRunnerTest {
   static final class Failing implements Callable<Integer> {
     @Parameters List<String> files;
 
-    @Option(names = "--verbose")
-    boolean verbose;
+    @Mixin VerboseOption verbose;
 
     @Override
     public Integer call() {
