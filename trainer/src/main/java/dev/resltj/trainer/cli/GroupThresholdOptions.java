@@ -28,10 +28,7 @@ final class GroupThresholdOptions {
 
   /** The thresholds, or a usage error naming both options. */
   GroupThresholds thresholds() {
-    try {
-      return new GroupThresholds(tailMax, mediumMax);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--tail-max/--medium-max: " + e.getMessage());
-    }
+    return UsageException.parsing(
+        "--tail-max/--medium-max", () -> new GroupThresholds(tailMax, mediumMax));
   }
 }

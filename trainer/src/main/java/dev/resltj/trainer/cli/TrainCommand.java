@@ -1,5 +1,7 @@
 package dev.resltj.trainer.cli;
 
+import static dev.resltj.trainer.cli.UsageException.parsing;
+
 import dev.resltj.trainer.data.Augmentation;
 import dev.resltj.trainer.data.DatasetKind;
 import dev.resltj.trainer.data.DecodeWorkers;
@@ -542,9 +544,9 @@ public final class TrainCommand implements Callable<Integer> {
         network.convsPerStage != null ? network.convsPerStage : trunk.convsPerStage();
     boolean batchNorm = network.batchNorm != null ? network.batchNorm : trunk.batchNorm();
     if (mnist) {
-      parse("--width/--convs-per-stage", () -> new MnistTrunk(width, convsPerStage, batchNorm));
+      parsing("--width/--convs-per-stage", () -> new MnistTrunk(width, convsPerStage, batchNorm));
     }
-    return parse(
+    return parsing(
         "--network",
         () -> new NetworkChoice(preset, style, width, convsPerStage, batchNorm, initialization));
   }
@@ -553,9 +555,9 @@ public final class TrainCommand implements Callable<Integer> {
   RunConfig config() {
     Method m = method.method;
     OptimizerSettings.Kind optimizerKind =
-        parse("--optimizer", () -> OptimizerSettings.Kind.fromId(optimisation.optimizer));
+        parsing("--optimizer", () -> OptimizerSettings.Kind.fromId(optimisation.optimizer));
     LearningRateSchedule.Kind scheduleKind =
-        parse("--schedule", () -> LearningRateSchedule.Kind.fromId(optimisation.schedule));
+        parsing("--schedule", () -> LearningRateSchedule.Kind.fromId(optimisation.schedule));
     boolean sgd = optimizerKind == OptimizerSettings.Kind.SGD;
     double lr =
         optimisation.learningRate != null ? optimisation.learningRate : (sgd ? 0.05 : 0.001);
@@ -592,15 +594,15 @@ public final class TrainCommand implements Callable<Integer> {
     int threads =
         machine.threads != null ? machine.threads : Runtime.getRuntime().availableProcessors();
     require(threads >= 1, "--threads must be >= 1, got " + threads);
-    DeviceChoice device = parse("--device", () -> DeviceChoice.parse(machine.device));
+    DeviceChoice device = parsing("--device", () -> DeviceChoice.parse(machine.device));
     Initialization initialization =
-        parse("--init", () -> Initialization.fromId(network.initialization));
+        parsing("--init", () -> Initialization.fromId(network.initialization));
     Augmentation augmentation =
-        data.augment == null ? null : parse("--augment", () -> Augmentation.parse(data.augment));
+        data.augment == null ? null : parsing("--augment", () -> Augmentation.parse(data.augment));
     GroupThresholds thresholds = data.groupThresholds.thresholds();
     NetworkChoice choice = networkChoice(style, initialization);
     ScheduleSettings schedule =
-        parse(
+        parsing(
             "--milestones",
             () ->
                 new ScheduleSettings(
@@ -611,7 +613,7 @@ public final class TrainCommand implements Callable<Integer> {
                     optimisation.decayFactor));
     SplitSettings split = dataSettings(thresholds);
     TrainingSettings training =
-        parse(
+        parsing(
             "--epochs",
             () ->
                 new TrainingSettings(
@@ -623,7 +625,7 @@ public final class TrainCommand implements Callable<Integer> {
                     augmentation));
     List<String> labels = data.labels != null ? data.labels : List.of();
     String name = run.name != null ? run.name : m.id() + "-seed" + machine.seed;
-    return parse(
+    return parsing(
         "train",
         () ->
             new RunConfig(
@@ -656,17 +658,17 @@ public final class TrainCommand implements Callable<Integer> {
                                   : "the folder the list files' paths are relative to")));
     }
     String profile =
-        parse(
+        parsing(
                 "--profile",
                 () ->
                     LongTailProfile.parse(
                         data.profile != null ? data.profile : kind.defaultProfile()))
             .cliForm();
     if (data.normalize != null) {
-      parse("--normalize", () -> Normalization.parse(data.normalize));
+      parsing("--normalize", () -> Normalization.parse(data.normalize));
     }
     Path finalDir = dir;
-    return parse(
+    return parsing(
         "--dataset " + kind.id(),
         () ->
             new SplitSettings(
@@ -697,15 +699,6 @@ public final class TrainCommand implements Callable<Integer> {
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new UsageException(message);
-    }
-  }
-
-  /** Runs a parser; its IllegalArgumentException becomes a usage error naming {@code option}. */
-  private static <T> T parse(String option, java.util.function.Supplier<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(option + ": " + e.getMessage());
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * A finished run as the exporter reads it: what its folder ({@code runs/NAME/}) says about the
@@ -188,28 +189,29 @@ final class TrainedRun {
   }
 
   private ImageKind imageKind(ObjectNode run, String dataset) throws ExportException {
-    JsonNode kind = run.get(IMAGE_KIND_FIELD);
-    if (kind == null || kind.isNull()) {
-      return mnistFamily(dataset) ? ImageKind.DRAWING : ImageKind.PHOTO;
-    }
-    try {
-      return ImageKind.fromId(kind.asText());
-    } catch (IllegalArgumentException e) {
-      throw new ExportException(
-          file(RunFolderLayout.RUN_FILE) + ": '" + IMAGE_KIND_FIELD + "': " + e.getMessage());
-    }
+    ImageKind guess = mnistFamily(dataset) ? ImageKind.DRAWING : ImageKind.PHOTO;
+    return idField(run, IMAGE_KIND_FIELD, ImageKind::fromId, guess);
   }
 
   private Polarity polarity(ObjectNode run, String dataset) throws ExportException {
-    JsonNode polarity = run.get(POLARITY_FIELD);
-    if (polarity == null || polarity.isNull()) {
-      return mnistFamily(dataset) ? Polarity.LIGHT_ON_DARK : Polarity.ANY;
+    Polarity guess = mnistFamily(dataset) ? Polarity.LIGHT_ON_DARK : Polarity.ANY;
+    return idField(run, POLARITY_FIELD, Polarity::fromId, guess);
+  }
+
+  /**
+   * An optional id field of run.json, read by {@code fromId}; {@code absent} when it is missing.
+   */
+  private <T> T idField(ObjectNode run, String field, Function<String, T> fromId, T absent)
+      throws ExportException {
+    JsonNode value = run.get(field);
+    if (value == null || value.isNull()) {
+      return absent;
     }
     try {
-      return Polarity.fromId(polarity.asText());
+      return fromId.apply(value.asText());
     } catch (IllegalArgumentException e) {
       throw new ExportException(
-          file(RunFolderLayout.RUN_FILE) + ": '" + POLARITY_FIELD + "': " + e.getMessage());
+          file(RunFolderLayout.RUN_FILE) + ": '" + field + "': " + e.getMessage());
     }
   }
 

@@ -5,7 +5,8 @@ package dev.resltj.trainer.storage;
  * {@code train} writes them, {@code train --resume} and {@code evaluate} read them back, and {@code
  * export} reads them as plain JSON. docs/training.md says what each file holds. The report's files
  * ({@code report.json}, {@code report.md}, {@code history.json}, {@code plots/}) are named by
- * {@code ReportWriter}, which also writes them outside run folders ({@code evaluate --out}).
+ * {@code ReportWriter}, which also writes them beside a checkpoint folder that is in no run folder
+ * ({@code evaluate --checkpoint DIR}).
  */
 public final class RunFolderLayout {
   /** The run's settings; its presence is what makes a folder a run folder. */
