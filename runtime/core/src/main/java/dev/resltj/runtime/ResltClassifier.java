@@ -196,6 +196,19 @@ public final class ResltClassifier implements AutoCloseable {
     return model.outputs();
   }
 
+  /**
+   * The output predictions are read from: {@code probabilities}, else {@code logits}, else the
+   * model's first {@code [N, classes]} output (docs/onnx-contract.md). The server reads the same.
+   */
+  public String scoresOutput() {
+    return roles.scores();
+  }
+
+  /** How the rows of {@link #scoresOutput()} become class probabilities. */
+  public ClassProbabilities scoresToProbabilities() {
+    return roles.toProbabilities();
+  }
+
   /** Values in one input image: C x H x W. */
   public int imageSize() {
     return imageSize;
@@ -498,6 +511,10 @@ public final class ResltClassifier implements AutoCloseable {
           probs.map(TensorSpec::name), logits.map(TensorSpec::name), main.name(), classes);
     }
 
+    ClassProbabilities toProbabilities() {
+      return ClassProbabilities.forOutputs(probabilities.isPresent(), logits.isPresent());
+    }
+
     private static Optional<TensorSpec> find(List<TensorSpec> outputs, String name) {
       return outputs.stream().filter(o -> o.name().equals(name)).findFirst();
     }
@@ -526,8 +543,7 @@ public final class ResltClassifier implements AutoCloseable {
       } else if (probabilities.isEmpty()) {
         logitValues = main; // the main output is logits (or unlabelled scores)
       }
-      float[] probs =
-          ClassProbabilities.forOutputs(probabilities.isPresent(), logits.isPresent()).of(main, k);
+      float[] probs = toProbabilities().of(main, k);
       List<Prediction> predictions = new ArrayList<>(count);
       for (int row = 0; row < count; row++) {
         int offset = row * k;

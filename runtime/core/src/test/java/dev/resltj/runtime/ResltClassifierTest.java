@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.resltj.runtime.fixtures.OnnxFixtures;
 import dev.resltj.runtime.fixtures.TestImages;
+import dev.resltj.runtime.postprocess.ClassProbabilities;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -168,6 +169,8 @@ class ResltClassifierTest {
     assertThat(classifier.outputs())
         .allSatisfy(o -> assertThat(o.shape()).containsExactly(-1L, 4L));
     assertThat(classifier.imageSize()).isEqualTo(784);
+    assertThat(classifier.scoresOutput()).isEqualTo(OnnxContract.OUTPUT_PROBABILITIES);
+    assertThat(classifier.scoresToProbabilities()).isEqualTo(ClassProbabilities.GIVEN);
   }
 
   @Test
@@ -234,6 +237,8 @@ class ResltClassifierTest {
       assertThat(card.hasResltMetadata()).isFalse();
       assertThat(card.groups()).isEmpty();
       assertThat(card.input().polarity()).isEqualTo(Polarity.ANY);
+      assertThat(c.scoresOutput()).isEqualTo(c.outputs().get(0).name());
+      assertThat(c.scoresToProbabilities()).isEqualTo(ClassProbabilities.FROM_UNNAMED_SCORES);
       Prediction p = c.classify(TestImages.blobPixels(2));
       assertThat(p.best().index()).isEqualTo(2);
       assertThat(p.best().group()).isEmpty();

@@ -44,7 +44,7 @@ public enum ClassProbabilities {
    * Writes the probabilities of the row {@code scores[offset, offset + count)} into {@code out} at
    * the same place.
    */
-  public void fill(float[] scores, int offset, int count, float[] out) {
+  void fill(float[] scores, int offset, int count, float[] out) {
     boolean keep =
         this == GIVEN
             || (this == FROM_UNNAMED_SCORES && Softmax.isDistribution(scores, offset, count));

@@ -2,15 +2,12 @@ package dev.resltj.server.classify;
 
 import dev.resltj.runtime.ClassGroup;
 import dev.resltj.runtime.ModelCard;
-import dev.resltj.runtime.OnnxContract;
-import dev.resltj.runtime.postprocess.ClassProbabilities;
 import dev.resltj.runtime.postprocess.TopK;
 import dev.resltj.server.error.InvalidRequestException;
 import dev.resltj.server.models.ImageRows;
 import dev.resltj.server.models.LoadedModel;
 import dev.resltj.server.models.ModelRegistry;
 import dev.resltj.server.models.RequestResult;
-import dev.resltj.server.models.RequestTensor;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +61,7 @@ public final class ClassifyService {
 
   private static ClassifyResponse respond(
       LoadedModel model, RequestResult outputs, int k, long startNanos) {
-    float[] probabilities = probabilities(outputs);
+    float[] probabilities = probabilities(model, outputs);
     ModelCard card = model.card();
     int classes = probabilities.length;
     List<ClassPrediction> predictions = new ArrayList<>();
@@ -77,12 +74,13 @@ public final class ClassifyService {
     return new ClassifyResponse(model.name(), predictions, millis);
   }
 
-  /** The class probabilities by the runtime's rule for the outputs this model has. */
-  private static float[] probabilities(RequestResult outputs) {
-    Optional<RequestTensor> given = outputs.get(OnnxContract.OUTPUT_PROBABILITIES);
-    Optional<RequestTensor> logits = outputs.get(OnnxContract.OUTPUT_LOGITS);
-    float[] scores = given.or(() -> logits).orElseGet(() -> outputs.all().get(0)).values();
-    return ClassProbabilities.forOutputs(given.isPresent(), logits.isPresent())
-        .of(scores, scores.length);
+  /** The class probabilities by the runtime's rule, from the output the runtime reads. */
+  private static float[] probabilities(LoadedModel model, RequestResult outputs) {
+    float[] scores =
+        outputs
+            .get(model.scoresOutput())
+            .orElseThrow(() -> new IllegalStateException("no output " + model.scoresOutput()))
+            .values();
+    return model.scoresToProbabilities().of(scores, scores.length);
   }
 }

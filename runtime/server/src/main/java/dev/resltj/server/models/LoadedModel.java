@@ -3,6 +3,7 @@ package dev.resltj.server.models;
 import dev.resltj.runtime.ModelCard;
 import dev.resltj.runtime.ResltClassifier;
 import dev.resltj.runtime.TensorSpec;
+import dev.resltj.runtime.postprocess.ClassProbabilities;
 import dev.resltj.server.batching.BatchObserver;
 import dev.resltj.server.batching.BatchingPolicy;
 import dev.resltj.server.batching.DynamicBatcher;
@@ -70,6 +71,16 @@ public final class LoadedModel implements AutoCloseable {
   /** The float32 outputs, in the model's order. */
   public List<TensorSpec> outputs() {
     return classifier.outputs();
+  }
+
+  /** The output the runtime reads predictions from (ResltClassifier#scoresOutput). */
+  public String scoresOutput() {
+    return classifier.scoresOutput();
+  }
+
+  /** How rows of {@link #scoresOutput()} become class probabilities. */
+  public ClassProbabilities scoresToProbabilities() {
+    return classifier.scoresToProbabilities();
   }
 
   /** Values per image: C x H x W. */

@@ -29,6 +29,7 @@ class ModelFolderTest implements TestPropertyProvider {
               "probe.onnx", FixtureModels.probe(),
               "plain.onnx", FixtureModels.plainProbe(),
               "plain-softmax.onnx", FixtureModels.plainSoftmaxProbe(),
+              "plain-scores-second.onnx", FixtureModels.plainProbeWithScoresSecond(),
               "broken.onnx", "this is not ONNX".getBytes(StandardCharsets.UTF_8),
               "notes.txt", "not a model".getBytes(StandardCharsets.UTF_8)));
 
@@ -59,11 +60,12 @@ class ModelFolderTest implements TestPropertyProvider {
   @Test
   void servesEveryOnnxFileByItsNameAndIgnoresOtherFiles() {
     JsonNode list = http.get("/v1/models").json();
-    assertEquals(4, list.size());
+    assertEquals(5, list.size());
     assertEquals("broken", list.get(0).get("name").getStringValue());
     assertEquals("plain", list.get(1).get("name").getStringValue());
-    assertEquals("plain-softmax", list.get(2).get("name").getStringValue());
-    assertEquals("probe", list.get(3).get("name").getStringValue());
+    assertEquals("plain-scores-second", list.get(2).get("name").getStringValue());
+    assertEquals("plain-softmax", list.get(3).get("name").getStringValue());
+    assertEquals("probe", list.get(4).get("name").getStringValue());
   }
 
   @Test
@@ -121,6 +123,17 @@ class ModelFolderTest implements TestPropertyProvider {
     double probability = best.get("probability").getDoubleValue();
     double expected = Math.exp(255 * FixtureModels.SCALE);
     assertEquals(expected / (expected + FixtureModels.CLASSES - 1), probability, 1e-4);
+  }
+
+  @Test
+  void aPlainClassifierIsReadFromItsClassScoresWhereverTheyAreAmongItsOutputs() {
+    var r = http.post("/v1/models/plain-scores-second/classify?top_k=10", "image/png", digit(4));
+
+    assertEquals(200, r.status(), r.body());
+    JsonNode predictions = r.json().get("predictions");
+    assertEquals(FixtureModels.CLASSES, predictions.size(), r.body());
+    assertEquals(4, predictions.get(0).get("index").getIntValue());
+    assertTrue(predictions.get(0).get("probability").getDoubleValue() > 0.99);
   }
 
   private static byte[] digit(int c) {
