@@ -35,14 +35,18 @@ def read_float(path):
     return float(open(path).read()) if os.path.isfile(path) else None
 
 
+def read_text(path):
+    return open(path).read().strip() if os.path.isfile(path) else None
+
+
 def finished_runs(runs):
     """Ledger entries of the finished runs in RUNS_DIR."""
     entries = []
     for name in sorted(os.listdir(runs)):
         d = os.path.join(runs, name)
         m = re.fullmatch(r"(mnist|resnet32|resnet18|reference)-(.+)-s(\d+)", name)
-        if m and os.path.isfile(os.path.join(d, "report.json")):
-            report_file = os.path.join(d, "report.json")
+        report_file = os.path.join(d, "report.json")
+        if m and os.path.isfile(report_file):
             r = json.load(open(report_file))
             sel = r.get("selection") or {}
             entries.append({"run": name, "network": m.group(1), "method": m.group(2),
@@ -64,10 +68,6 @@ def finished_runs(runs):
                             "wallSeconds": read_float(os.path.join(runs, name[:-5] + ".wall-seconds.txt")),
                             "finished": finished_at(d)})
     return entries
-
-
-def read_text(path):
-    return open(path).read().strip() if os.path.isfile(path) else None
 
 
 def finished_at(path):
